@@ -1,0 +1,18 @@
+package dev.vireo.op;
+
+/** The registry of every operator definition (shape inference) Vireo ships, built once. */
+public final class StandardOps {
+  private static final OpDefRegistry REGISTRY = build();
+
+  private StandardOps() {}
+
+  public static OpDefRegistry registry() {
+    return REGISTRY;
+  }
+
+  private static OpDefRegistry build() {
+    OpDefRegistry r = new OpDefRegistry();
+    // One line per operator family.
+    return r;
+  }
+}

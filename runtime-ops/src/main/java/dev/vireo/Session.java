@@ -1,0 +1,182 @@
+package dev.vireo;
+
+import dev.vireo.exec.ExecContext;
+import dev.vireo.exec.ExecutionPlan;
+import dev.vireo.exec.Executor;
+import dev.vireo.ir.Dim;
+import dev.vireo.ir.Model;
+import dev.vireo.ir.Value;
+import dev.vireo.ir.ValueType;
+import dev.vireo.kernel.KernelRegistry;
+import dev.vireo.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.stream.Collectors;
+
+/**
+ * A model ready to run: kernels resolved and constants in place. Create one with {@link
+ * Vireo#load}; close it to stop its threads.
+ *
+ * <p>{@link #run} may be called from many threads at once: runs share only immutable state.
+ */
+public final class Session implements AutoCloseable {
+  /** A model input or output: its name and declared (or inferred) type. */
+  public record IoInfo(String name, ValueType type) {
+    @Override
+    public String toString() {
+      return name + ": " + (type == null ? "?" : type);
+    }
+  }
+
+  private final Model model;
+  private final ExecutionPlan plan;
+  private final ExecContext ctx;
+  private final ForkJoinPool pool;
+  private final List<Value> inputValues;
+  private final Map<String, Integer> inputIndex = new HashMap<>();
+  private final List<IoInfo> inputs;
+  private final List<IoInfo> outputs;
+  private volatile boolean closed;
+
+  Session(Model model, KernelRegistry registry, SessionOptions options) {
+    this.model = model;
+    this.plan = ExecutionPlan.build(model.graph(), registry, List.of());
+    this.pool = options.threads() > 1 ? newPool(options.threads()) : null;
+    this.ctx = new ExecContext(options.threads(), pool);
+    this.inputValues = List.copyOf(model.graph().inputs());
+    List<IoInfo> in = new ArrayList<>();
+    for (int i = 0; i < inputValues.size(); i++) {
+      Value v = inputValues.get(i);
+      inputIndex.put(v.name(), i);
+      if (v.initializer() == null) {
+        in.add(new IoInfo(v.name(), v.type()));
+      }
+    }
+    this.inputs = Collections.unmodifiableList(in);
+    this.outputs = model.graph().outputs().stream()
+        .map(v -> new IoInfo(v.name(), v.type())).toList();
+  }
+
+  private static ForkJoinPool newPool(int threads) {
+    return new ForkJoinPool(
+        threads,
+        p -> {
+          ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+          t.setDaemon(true);
+          t.setName("vireo-worker-" + t.getPoolIndex());
+          return t;
+        },
+        null,
+        false);
+  }
+
+  /** The inputs a caller must provide (initializers that are also inputs are optional and not listed). */
+  public List<IoInfo> inputs() {
+    return inputs;
+  }
+
+  public List<IoInfo> outputs() {
+    return outputs;
+  }
+
+  public Model model() {
+    return model;
+  }
+
+  /**
+   * Runs the model.
+   *
+   * @param feeds input name to tensor: every required input, optionally overrides of initializers
+   *     that are also graph inputs
+   * @return output name to tensor, in the model's output order
+   * @throws IllegalArgumentException for an unknown or missing input, or a tensor whose element
+   *     type, rank or fixed dims differ from the declaration (naming the input, what was expected
+   *     and what was given)
+   * @throws dev.vireo.error.InferenceException when a kernel fails
+   */
+  public Map<String, Tensor> run(Map<String, Tensor> feeds) {
+    if (closed) {
+      throw new IllegalStateException("session is closed");
+    }
+    Tensor[] args = new Tensor[inputValues.size()];
+    Map<String, Long> symbols = new HashMap<>();
+    Map<String, String> symbolSource = new HashMap<>();
+    for (Map.Entry<String, Tensor> e : feeds.entrySet()) {
+      Integer idx = inputIndex.get(e.getKey());
+      if (idx == null) {
+        throw new IllegalArgumentException("unknown input '" + e.getKey() + "'; the model's inputs are: "
+            + inputValues.stream().map(Value::name).collect(Collectors.joining(", ")));
+      }
+      if (e.getValue() == null) {
+        throw new IllegalArgumentException("input '" + e.getKey() + "' is null");
+      }
+      Value v = inputValues.get(idx);
+      checkInput(v, e.getValue(), symbols, symbolSource);
+      args[idx] = e.getValue();
+    }
+    for (int i = 0; i < args.length; i++) {
+      Value v = inputValues.get(i);
+      if (args[i] == null && v.initializer() == null) {
+        throw new IllegalArgumentException("missing input '" + v.name() + "' ("
+            + (v.type() == null ? "?" : v.type()) + ")");
+      }
+    }
+    Tensor[] out = Executor.run(plan, inputValues, args, ctx);
+    Map<String, Tensor> result = new LinkedHashMap<>();
+    for (int i = 0; i < out.length; i++) {
+      result.put(model.graph().outputs().get(i).name(), out[i]);
+    }
+    return result;
+  }
+
+  private static void checkInput(
+      Value v, Tensor t, Map<String, Long> symbols, Map<String, String> symbolSource) {
+    if (!(v.type() instanceof ValueType.TensorType tt)) {
+      return;
+    }
+    if (tt.elemType() != null && tt.elemType() != t.dtype()) {
+      throw new IllegalArgumentException("input '" + v.name() + "': expected element type "
+          + tt.elemType() + " (" + tt + "), given " + t.describe());
+    }
+    if (tt.dims() == null) {
+      return;
+    }
+    if (tt.rank() != t.rank()) {
+      throw new IllegalArgumentException("input '" + v.name() + "': expected rank " + tt.rank()
+          + " (" + tt + "), given " + t.describe());
+    }
+    for (int d = 0; d < tt.rank(); d++) {
+      Dim dim = tt.dims().get(d);
+      long given = t.shape().dim(d);
+      if (dim.isKnown() && dim.value() != given) {
+        throw new IllegalArgumentException("input '" + v.name() + "': dim " + d + " must be "
+            + dim.value() + " (" + tt + "), given " + t.describe());
+      }
+      if (dim.isSymbolic()) {
+        Long prev = symbols.putIfAbsent(dim.symbol(), given);
+        if (prev == null) {
+          symbolSource.put(dim.symbol(), v.name());
+        } else if (prev != given) {
+          throw new IllegalArgumentException("input '" + v.name() + "': dim " + d + " '" + dim.symbol()
+              + "' is " + given + " but input '" + symbolSource.get(dim.symbol()) + "' set it to " + prev
+              + " (" + tt + ", given " + t.describe() + ")");
+        }
+      }
+    }
+  }
+
+  /** Stops the session's threads; later runs fail. */
+  @Override
+  public void close() {
+    closed = true;
+    if (pool != null) {
+      pool.shutdown();
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.vireo.kernel;
+
+/** The registry of every kernel Vireo ships, built once. */
+public final class StandardKernels {
+  private static final KernelRegistry REGISTRY = build();
+
+  private StandardKernels() {}
+
+  public static KernelRegistry registry() {
+    return REGISTRY;
+  }
+
+  private static KernelRegistry build() {
+    KernelRegistry r = new KernelRegistry();
+    // One line per operator family; each family registers its kernels with their opset ranges.
+    return r;
+  }
+}
