@@ -101,13 +101,31 @@ public final class Session implements AutoCloseable {
    * @throws dev.vireo.error.InferenceException when a kernel fails
    */
   public Map<String, Tensor> run(Map<String, Tensor> feeds) {
+    Map<String, Object> out = runValues(new LinkedHashMap<>(feeds));
+    Map<String, Tensor> result = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : out.entrySet()) {
+      if (!(e.getValue() instanceof Tensor t)) {
+        throw new IllegalStateException("output '" + e.getKey() + "' is "
+            + dev.vireo.tensor.OptionalValue.describe(e.getValue()) + ", not a tensor: use runValues");
+      }
+      result.put(e.getKey(), t);
+    }
+    return result;
+  }
+
+  /**
+   * Runs a model whose inputs or outputs may be sequences ({@link dev.vireo.tensor.TensorSequence})
+   * or optionals ({@link dev.vireo.tensor.OptionalValue}) as well as tensors; otherwise as {@link
+   * #run}.
+   */
+  public Map<String, Object> runValues(Map<String, ?> feeds) {
     if (closed) {
       throw new IllegalStateException("session is closed");
     }
-    Tensor[] args = new Tensor[inputValues.size()];
+    Object[] args = new Object[inputValues.size()];
     Map<String, Long> symbols = new HashMap<>();
     Map<String, String> symbolSource = new HashMap<>();
-    for (Map.Entry<String, Tensor> e : feeds.entrySet()) {
+    for (Map.Entry<String, ?> e : feeds.entrySet()) {
       Integer idx = inputIndex.get(e.getKey());
       if (idx == null) {
         throw new IllegalArgumentException("unknown input '" + e.getKey() + "'; the model's inputs are: "
@@ -117,8 +135,10 @@ public final class Session implements AutoCloseable {
         throw new IllegalArgumentException("input '" + e.getKey() + "' is null");
       }
       Value v = inputValues.get(idx);
-      checkInput(v, e.getValue(), symbols, symbolSource);
-      args[idx] = e.getValue();
+      args[idx] = checkKind(v, e.getValue());
+      if (e.getValue() instanceof Tensor t) {
+        checkInput(v, t, symbols, symbolSource);
+      }
     }
     for (int i = 0; i < args.length; i++) {
       Value v = inputValues.get(i);
@@ -127,12 +147,32 @@ public final class Session implements AutoCloseable {
             + (v.type() == null ? "?" : v.type()) + ")");
       }
     }
-    Tensor[] out = Executor.run(plan, inputValues, args, ctx);
-    Map<String, Tensor> result = new LinkedHashMap<>();
+    Object[] out = Executor.run(plan, inputValues, args, ctx);
+    Map<String, Object> result = new LinkedHashMap<>();
     for (int i = 0; i < out.length; i++) {
       result.put(model.graph().outputs().get(i).name(), out[i]);
     }
     return result;
+  }
+
+  /** Checks a fed value is of the declared kind; a tensor or sequence fed to an optional input is wrapped. */
+  private static Object checkKind(Value v, Object given) {
+    ValueType declared = v.type();
+    boolean ok = switch (declared) {
+      case null -> true;
+      case ValueType.TensorType t -> given instanceof Tensor;
+      case ValueType.SequenceType t -> given instanceof dev.vireo.tensor.TensorSequence;
+      case ValueType.OptionalType t -> true;
+      case ValueType.MapType t -> false;
+    };
+    if (!ok) {
+      throw new IllegalArgumentException("input '" + v.name() + "': expected " + declared + ", given "
+          + dev.vireo.tensor.OptionalValue.describe(given));
+    }
+    if (declared instanceof ValueType.OptionalType && !(given instanceof dev.vireo.tensor.OptionalValue)) {
+      return dev.vireo.tensor.OptionalValue.of(given);
+    }
+    return given;
   }
 
   private static void checkInput(

@@ -30,6 +30,10 @@ class SessionTest {
       }
       return new Tensor[] {out};
     }, DType.FLOAT);
+    r.add("Pair", 1, node -> (dev.vireo.kernel.ValueKernel) (in, ctx) -> new Object[] {
+        new dev.vireo.tensor.TensorSequence(DType.FLOAT, List.of((Tensor) in[0], (Tensor) in[1]))});
+    // "Outer": returns the last kernel input, which is the outer value its subgraph reads
+    r.add("Outer", 1, node -> (in, ctx) -> new Tensor[] {in[in.length - 1]});
     r.add("Boom", 1, node -> (in, ctx) -> {
       throw new IllegalArgumentException("bad things");
     });
@@ -134,6 +138,37 @@ class SessionTest {
       assertThatThrownBy(() -> s.run(Map.of("x", Tensor.of(new float[] {1, 2}, 2))))
           .isInstanceOf(InferenceException.class)
           .hasMessage("[execute] Boom 'Boom_0' (ai.onnx opset 13): bad things (inputs: f32[2])");
+    }
+  }
+
+  @Test
+  void sequencesFlowThroughRunValues() {
+    GraphBuilder b = new GraphBuilder("m", 13);
+    Value x = b.input("x", DType.FLOAT, 1);
+    b.output(b.named("seq", "Pair", List.of(), x, x));
+    try (Session s = session(b.build())) {
+      Tensor one = Tensor.of(new float[] {1}, 1);
+      Object out = s.runValues(Map.of("x", one)).get("seq");
+      assertThat(out).isInstanceOf(dev.vireo.tensor.TensorSequence.class);
+      assertThat(((dev.vireo.tensor.TensorSequence) out).tensors()).containsExactly(one, one);
+      assertThatThrownBy(() -> s.run(Map.of("x", one)))
+          .hasMessage("output 'seq' is seq(f32)[2], not a tensor: use runValues");
+      assertThatThrownBy(() -> s.runValues(Map.of("x", out)))
+          .hasMessage("input 'x': expected f32[1], given seq(f32)[2]");
+    }
+  }
+
+  @Test
+  void subgraphOuterValuesArePassedAfterDeclaredInputs() {
+    GraphBuilder b = new GraphBuilder("m", 13);
+    Value x = b.input("x", DType.FLOAT, 1);
+    Value y = b.op("AddT", x, x);
+    dev.vireo.ir.Graph body = new dev.vireo.ir.Graph("body", null);
+    body.outputs().add(y); // the body only forwards an outer value
+    Value out = b.ops("Outer", "out", 1, List.of(dev.vireo.ir.Attribute.of("body", body)), x)[0];
+    b.output(out);
+    try (Session s = session(b.build())) {
+      assertThat(s.run(Map.of("x", Tensor.of(new float[] {3}, 1))).get("out").floats()).containsExactly(6);
     }
   }
 

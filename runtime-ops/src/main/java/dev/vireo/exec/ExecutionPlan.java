@@ -30,12 +30,12 @@ public final class ExecutionPlan {
 
   private final Graph graph;
   private final Step[] steps;
-  private final Tensor[] constants;
+  private final Object[] constants;
   private final Map<Value, Integer> slots;
   private final int[] outputSlots;
 
   private ExecutionPlan(
-      Graph graph, Step[] steps, Tensor[] constants, Map<Value, Integer> slots, int[] outputSlots) {
+      Graph graph, Step[] steps, Object[] constants, Map<Value, Integer> slots, int[] outputSlots) {
     this.graph = graph;
     this.steps = steps;
     this.constants = constants;
@@ -59,7 +59,7 @@ public final class ExecutionPlan {
       throw new UnsupportedOperatorException(new ArrayList<>(missing.values()));
     }
     Map<Value, Integer> slots = new IdentityHashMap<>();
-    List<Tensor> constants = new ArrayList<>();
+    List<Object> constants = new ArrayList<>();
     for (Value v : outerSlots) {
       slotOf(slots, constants, v);
     }
@@ -74,10 +74,14 @@ public final class ExecutionPlan {
     Step[] steps = new Step[nodes.size()];
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
-      int[] in = new int[n.inputs().size()];
-      for (int k = 0; k < in.length; k++) {
+      List<Value> captured = capturedValues(n);
+      int[] in = new int[n.inputs().size() + captured.size()];
+      for (int k = 0; k < n.inputs().size(); k++) {
         Value v = n.inputs().get(k);
         in[k] = v == null ? -1 : slotOf(slots, constants, v);
+      }
+      for (int k = 0; k < captured.size(); k++) {
+        in[n.inputs().size() + k] = slotOf(slots, constants, captured.get(k));
       }
       int[] out = new int[n.outputs().size()];
       for (int k = 0; k < out.length; k++) {
@@ -93,13 +97,11 @@ public final class ExecutionPlan {
       }
       steps[i] = new Step(n, kernel, in, out, null);
     }
-    // Captured outer values of subgraphs are read by their owning node too.
     int[] lastUse = new int[slots.size()];
     java.util.Arrays.fill(lastUse, -1);
     for (int i = 0; i < steps.length; i++) {
-      for (Value v : GraphChecker.readValues(steps[i].node())) {
-        Integer s = slots.get(v);
-        if (s != null) {
+      for (int s : steps[i].inputs()) {
+        if (s >= 0) {
           lastUse[s] = i;
         }
       }
@@ -128,7 +130,25 @@ public final class ExecutionPlan {
           release.get(i).stream().mapToInt(Integer::intValue).toArray());
     }
     return new ExecutionPlan(
-        graph, steps, constants.toArray(new Tensor[0]), slots, outputSlots);
+        graph, steps, constants.toArray(), slots, outputSlots);
+  }
+
+  /**
+   * The outer-scope values a node's subgraphs read, in a fixed order (attribute order, then first
+   * use): the executor passes them to the node's kernel after its declared inputs.
+   */
+  public static List<Value> capturedValues(Node n) {
+    java.util.LinkedHashSet<Value> captured = new java.util.LinkedHashSet<>();
+    for (Attribute a : n.attributes().values()) {
+      if (a.kind() == Attribute.Kind.GRAPH) {
+        captured.addAll(GraphChecker.capturedValues(a.graphValue()));
+      } else if (a.kind() == Attribute.Kind.GRAPHS) {
+        for (Graph g : a.graphsValue()) {
+          captured.addAll(GraphChecker.capturedValues(g));
+        }
+      }
+    }
+    return new ArrayList<>(captured);
   }
 
   private static DType elemType(Node n, int input) {
@@ -158,7 +178,7 @@ public final class ExecutionPlan {
     }
   }
 
-  private static int slotOf(Map<Value, Integer> slots, List<Tensor> constants, Value v) {
+  private static int slotOf(Map<Value, Integer> slots, List<Object> constants, Value v) {
     Integer s = slots.get(v);
     if (s == null) {
       s = slots.size();
@@ -177,7 +197,7 @@ public final class ExecutionPlan {
   }
 
   /** A fresh environment: one entry per slot, constants filled in. */
-  Tensor[] newEnvironment() {
+  Object[] newEnvironment() {
     return constants.clone();
   }
 

@@ -3,50 +3,68 @@ package dev.vireo.exec;
 import dev.vireo.error.InferenceException;
 import dev.vireo.ir.Node;
 import dev.vireo.ir.Value;
+import dev.vireo.kernel.ValueKernel;
+import dev.vireo.tensor.OptionalValue;
 import dev.vireo.tensor.Tensor;
 import java.util.List;
 
-/** Runs an {@link ExecutionPlan}: node by node in plan order, releasing dead values as it goes. */
+/**
+ * Runs an {@link ExecutionPlan}: node by node in plan order, releasing dead values as it goes.
+ * Values are {@link Tensor}s, or sequences and optionals for the kernels that take them ({@link
+ * ValueKernel}).
+ */
 public final class Executor {
   private Executor() {}
 
   /**
    * Runs the plan.
    *
-   * @param inputs tensors for the plan's leading slots (outer values, then graph inputs), in
-   *     order; null entries leave the slot's constant (an overridable initializer) in place
+   * @param inputValues the values fed: outer-scope values of a subgraph and graph inputs
+   * @param inputs one runtime value per entry of {@code inputValues}; a null entry leaves the
+   *     slot's constant (an overridable initializer) in place
    * @return the graph's outputs, in graph output order
    * @throws InferenceException naming the node whose kernel failed
    */
-  public static Tensor[] run(ExecutionPlan plan, List<Value> inputValues, Tensor[] inputs, ExecContext ctx) {
-    Tensor[] env = plan.newEnvironment();
+  public static Object[] run(ExecutionPlan plan, List<Value> inputValues, Object[] inputs, ExecContext ctx) {
+    Object[] env = plan.newEnvironment();
     for (int i = 0; i < inputs.length; i++) {
       if (inputs[i] != null) {
-        env[plan.slot(inputValues.get(i))] = inputs[i];
+        int slot = plan.slot(inputValues.get(i));
+        if (slot >= 0) {
+          env[slot] = inputs[i];
+        }
       }
     }
     for (ExecutionPlan.Step step : plan.steps()) {
       Node n = step.node();
       int[] in = step.inputs();
-      Tensor[] args = new Tensor[in.length];
+      boolean values = step.kernel() instanceof ValueKernel;
+      Object[] args = values ? new Object[in.length] : new Tensor[in.length];
       for (int k = 0; k < in.length; k++) {
-        if (in[k] >= 0) {
-          args[k] = env[in[k]];
-          if (args[k] == null) {
-            throw new InferenceException(n.context(), "input " + k + " '" + n.inputs().get(k).name()
-                + "' has no value", null);
-          }
+        if (in[k] < 0) {
+          continue;
         }
+        Object v = env[in[k]];
+        if (v == null) {
+          throw new InferenceException(n.context(), "input " + k + " has no value", null);
+        }
+        if (!values && !(v instanceof Tensor)) {
+          throw new InferenceException(n.context(), "input " + k + " is " + OptionalValue.describe(v)
+              + ", expected a tensor", null);
+        }
+        args[k] = v;
       }
-      Tensor[] out;
+      Object[] out;
       try {
-        out = step.kernel().run(args, ctx);
+        out = values
+            ? ((ValueKernel) step.kernel()).runValues(args, ctx)
+            : step.kernel().run((Tensor[]) args, ctx);
       } catch (InferenceException e) {
         throw e;
-      } catch (RuntimeException e) {
-        throw new InferenceException(n.context(), describe(e) + " (inputs: " + shapes(args) + ")", e);
+      } catch (RuntimeException | StackOverflowError e) {
+        throw new InferenceException(n.context(), describe(e) + " (inputs: " + describeAll(args) + ")", e);
       } catch (OutOfMemoryError e) {
-        throw new InferenceException(n.context(), "out of memory (inputs: " + shapes(args) + ")", e);
+        throw new InferenceException(n.context(), "out of memory (inputs: " + describeAll(args) + ")", e);
       }
       int[] os = step.outputs();
       for (int k = 0; k < os.length; k++) {
@@ -62,25 +80,25 @@ public final class Executor {
       }
     }
     int[] outs = plan.outputSlots();
-    Tensor[] result = new Tensor[outs.length];
+    Object[] result = new Object[outs.length];
     for (int i = 0; i < outs.length; i++) {
       result[i] = env[outs[i]];
     }
     return result;
   }
 
-  private static String describe(RuntimeException e) {
+  private static String describe(Throwable e) {
     String m = e.getMessage();
     return m == null ? e.getClass().getSimpleName() : m;
   }
 
-  private static String shapes(Tensor[] args) {
+  private static String describeAll(Object[] args) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < args.length; i++) {
       if (i > 0) {
         b.append(", ");
       }
-      b.append(args[i] == null ? "-" : args[i].describe());
+      b.append(OptionalValue.describe(args[i]));
     }
     return b.toString();
   }
