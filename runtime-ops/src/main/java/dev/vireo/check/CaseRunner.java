@@ -9,7 +9,10 @@ import dev.vireo.ir.Value;
 import dev.vireo.ir.ValueType;
 import dev.vireo.onnx.load.OnnxLoader;
 import dev.vireo.onnx.load.TensorFiles;
+import dev.vireo.tensor.DType;
+import dev.vireo.tensor.OptionalValue;
 import dev.vireo.tensor.Tensor;
+import dev.vireo.tensor.TensorSequence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -109,33 +112,27 @@ public final class CaseRunner {
     Model model = OnnxLoader.load(modelFile);
     List<Value> inputs = model.graph().inputs();
     List<Value> outputs = model.graph().outputs();
-    String nonTensor = nonTensor(inputs, "input");
-    if (nonTensor == null) {
-      nonTensor = nonTensor(outputs, "output");
-    }
-    if (nonTensor != null) {
-      return CaseResult.error(name, "sequence/optional values are not supported yet (" + nonTensor + ")");
-    }
     try (Session session = Vireo.create(model, options)) {
       for (Path dataSet : dataSets) {
         String prefix = dataSets.size() > 1 ? dataSet.getFileName() + ": " : "";
-        Map<String, Tensor> feeds = new LinkedHashMap<>();
+        Map<String, Object> feeds = new LinkedHashMap<>();
         for (int k = 0; Files.exists(dataSet.resolve("input_" + k + ".pb")); k++) {
           if (k >= inputs.size()) {
             return CaseResult.error(name, prefix + "input_" + k + ".pb has no graph input: the model declares "
                 + inputs.size());
           }
-          feeds.put(inputs.get(k).name(), TensorFiles.read(dataSet.resolve("input_" + k + ".pb")));
+          Value in = inputs.get(k);
+          feeds.put(in.name(), readValue(dataSet.resolve("input_" + k + ".pb"), in.type()));
         }
-        Map<String, Tensor> actual = session.run(feeds);
+        Map<String, Object> actual = session.runValues(feeds);
         for (int k = 0; Files.exists(dataSet.resolve("output_" + k + ".pb")); k++) {
           if (k >= outputs.size()) {
             return CaseResult.error(name, prefix + "output_" + k + ".pb has no graph output: the model declares "
                 + outputs.size());
           }
-          String out = outputs.get(k).name();
-          Tensor expected = TensorFiles.read(dataSet.resolve("output_" + k + ".pb"));
-          String mismatch = comparison.compare(out, expected, actual.get(out));
+          Value out = outputs.get(k);
+          Object expected = readValue(dataSet.resolve("output_" + k + ".pb"), out.type());
+          String mismatch = comparison.compareValue(out.name(), expected, actual.get(out.name()));
           if (mismatch != null) {
             return CaseResult.fail(name, prefix + mismatch);
           }
@@ -145,14 +142,37 @@ public final class CaseRunner {
     return CaseResult.pass(name);
   }
 
-  /** Describes the first value that is not a tensor, or returns null. */
-  private static String nonTensor(List<Value> values, String kind) {
-    for (Value v : values) {
-      if (v.type() != null && !(v.type() instanceof ValueType.TensorType)) {
-        return kind + " '" + v.name() + "' is " + v.type();
+  /**
+   * Reads a .pb file as the value kind the model declares: a TensorProto, a SequenceProto of
+   * tensors or an OptionalProto (of a tensor or a sequence).
+   */
+  static Object readValue(Path file, ValueType declared) {
+    return switch (declared) {
+      case null -> TensorFiles.read(file);
+      case ValueType.TensorType t -> TensorFiles.read(file);
+      case ValueType.SequenceType s -> sequence(TensorFiles.readSequence(file), s, file);
+      case ValueType.OptionalType o when o.elemType() instanceof ValueType.SequenceType s -> {
+        List<Tensor> l = TensorFiles.readOptionalSequence(file);
+        yield l == null ? OptionalValue.empty() : OptionalValue.of(sequence(l, s, file));
       }
+      case ValueType.OptionalType o -> {
+        Tensor t = TensorFiles.readOptional(file);
+        yield t == null ? OptionalValue.empty() : OptionalValue.of(t);
+      }
+      case ValueType.MapType m ->
+          throw new IllegalArgumentException("map values are not supported (" + file.getFileName() + " is " + m + ")");
+    };
+  }
+
+  private static TensorSequence sequence(List<Tensor> tensors, ValueType.SequenceType type, Path file) {
+    DType elem = type.elemType() instanceof ValueType.TensorType t ? t.elemType() : null;
+    if (elem == null && !tensors.isEmpty()) {
+      elem = tensors.get(0).dtype();
     }
-    return null;
+    if (elem == null) {
+      throw new IllegalArgumentException(file.getFileName() + ": an empty sequence of undeclared element type");
+    }
+    return new TensorSequence(elem, tensors);
   }
 
   /** The case's data-set folders in numeric order. */

@@ -1,7 +1,9 @@
 package dev.vireo.check;
 
 import dev.vireo.tensor.DType;
+import dev.vireo.tensor.OptionalValue;
 import dev.vireo.tensor.Tensor;
+import dev.vireo.tensor.TensorSequence;
 import java.util.Locale;
 
 /**
@@ -50,11 +52,53 @@ public final class Comparison {
    *     the expected and the actual value, and how many elements differ
    */
   public String compare(String output, Tensor expected, Tensor actual) {
+    return compareTensor("output '" + output + "'", expected, actual);
+  }
+
+  /**
+   * Compares one output that may be a tensor, a {@link TensorSequence} (same length, element by
+   * element) or an {@link OptionalValue} (both empty, or both holding matching values).
+   *
+   * @return null when they match, else one line as {@link #compare(String, Tensor, Tensor)}
+   */
+  public String compareValue(String output, Object expected, Object actual) {
+    return compareValue("output '" + output + "'", expected, actual, 0);
+  }
+
+  private String compareValue(String label, Object expected, Object actual, int depth) {
     if (actual == null) {
-      return "output '" + output + "' was not produced";
+      return label + " was not produced";
+    }
+    if (expected instanceof Tensor e && actual instanceof Tensor a) {
+      return compareTensor(label, e, a);
+    }
+    if (expected instanceof TensorSequence e && actual instanceof TensorSequence a) {
+      if (e.size() != a.size() || e.elemType() != a.elemType()) {
+        return label + ": expected " + e + ", got " + a;
+      }
+      for (int i = 0; i < e.size(); i++) {
+        String m = compareValue(label + " element " + i, e.get(i), a.get(i), depth + 1);
+        if (m != null) {
+          return m;
+        }
+      }
+      return null;
+    }
+    if (expected instanceof OptionalValue e && actual instanceof OptionalValue a) {
+      if (e.isPresent() != a.isPresent()) {
+        return label + ": expected " + e + ", got " + a;
+      }
+      return e.isPresent() ? compareValue(label, e.value(), a.value(), depth + 1) : null;
+    }
+    return label + ": expected " + OptionalValue.describe(expected) + ", got " + OptionalValue.describe(actual);
+  }
+
+  private String compareTensor(String label, Tensor expected, Tensor actual) {
+    if (actual == null) {
+      return label + " was not produced";
     }
     if (expected.dtype() != actual.dtype() || !expected.shape().equals(actual.shape())) {
-      return "output '" + output + "': expected " + expected.describe() + ", got " + actual.describe();
+      return label + ": expected " + expected.describe() + ", got " + actual.describe();
     }
     int worst = -1;
     double worstScore = 0;
@@ -74,7 +118,7 @@ public final class Comparison {
     if (differ == 0) {
       return null;
     }
-    StringBuilder b = new StringBuilder("output '").append(output).append("'");
+    StringBuilder b = new StringBuilder(label);
     if (expected.rank() > 0) {
       b.append(index(expected, worst));
     }

@@ -9,9 +9,11 @@ import dev.vireo.onnx.proto.GraphProto;
 import dev.vireo.onnx.proto.ModelProto;
 import dev.vireo.onnx.proto.NodeProto;
 import dev.vireo.onnx.proto.OperatorSetIdProto;
+import dev.vireo.onnx.proto.SequenceProto;
 import dev.vireo.onnx.proto.TensorShapeProto;
 import dev.vireo.onnx.proto.TypeProto;
 import dev.vireo.onnx.proto.ValueInfoProto;
+import dev.vireo.onnx.write.TensorEncoder;
 import dev.vireo.tensor.Tensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,8 +91,16 @@ class CaseRunnerTest {
     assertThat(runner.run(noData, "nodata").detail()).startsWith("no test_data_set_N folder");
   }
 
+  private static byte[] sequence(Tensor... tensors) {
+    SequenceProto.Builder b = SequenceProto.newBuilder().setName("x").setElemType(1);
+    for (Tensor t : tensors) {
+      b.addTensorValues(TensorEncoder.encode(t, ""));
+    }
+    return b.build().toByteArray();
+  }
+
   @Test
-  void sequenceValuesAreReportedAsUnsupported() throws Exception {
+  void comparesSequencesElementByElement() throws Exception {
     ValueInfoProto seq = ValueInfoProto.newBuilder().setName("x").setType(TypeProto.newBuilder()
         .setSequenceType(TypeProto.Sequence.newBuilder().setElemType(floatInfo("e", 2).getType()))).build();
     ModelProto m = ModelProto.newBuilder().setIrVersion(8)
@@ -98,10 +108,17 @@ class CaseRunnerTest {
         .setGraph(GraphProto.newBuilder().setName("g").addInput(seq).addOutput(seq)).build();
     Path c = Files.createDirectories(dir.resolve("seq"));
     Files.write(c.resolve("model.onnx"), m.toByteArray());
-    Files.createDirectories(c.resolve("test_data_set_0"));
-    CaseResult r = runner.run(c, "seq");
-    assertThat(r.status()).isEqualTo(CaseResult.Status.ERROR);
-    assertThat(r.detail()).startsWith("sequence/optional values are not supported yet");
+    Path ds = Files.createDirectories(c.resolve("test_data_set_0"));
+    Tensor a = Tensor.of(new float[] {1, 2}, 2);
+    Tensor b = Tensor.of(new float[] {3, 4}, 2);
+    Files.write(ds.resolve("input_0.pb"), sequence(a, b));
+    Files.write(ds.resolve("output_0.pb"), sequence(a, b));
+    assertThat(runner.run(c, "seq")).isEqualTo(CaseResult.pass("seq"));
+
+    Files.write(ds.resolve("output_0.pb"), sequence(a, Tensor.of(new float[] {3, 5}, 2)));
+    assertThat(runner.run(c, "seq").detail()).startsWith("output 'x' element 1[1]: expected 5.0, got 4.0");
+    Files.write(ds.resolve("output_0.pb"), sequence(a));
+    assertThat(runner.run(c, "seq").detail()).isEqualTo("output 'x': expected seq(f32)[1], got seq(f32)[2]");
   }
 
   @Test
