@@ -2,6 +2,8 @@ package dev.vireo.cli;
 
 import dev.vireo.Session;
 import dev.vireo.ir.Model;
+import dev.vireo.ir.Value;
+import dev.vireo.ir.ValueType;
 import dev.vireo.tensor.Npy;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -63,12 +66,19 @@ final class RunCommand extends VireoCommand {
     Map<String, Tensor> feeds = new LinkedHashMap<>();
     inputFiles.forEach((name, file) -> feeds.put(name, Inputs.read(name, file)));
     Model model = Models.load(modelFile);
+    List<String> declared = model.graph().inputs().stream().map(Value::name).toList();
+    for (String name : feeds.keySet()) {
+      if (!declared.contains(name)) {
+        throw new IllegalArgumentException("unknown input '" + name + "'; the model's inputs are: "
+            + String.join(", ", declared));
+      }
+    }
     try (Session session = Models.session(model, threads)) {
       Random rnd = new Random(seed);
       for (Session.IoInfo in : session.inputs()) {
         if (!feeds.containsKey(in.name())) {
           Shape shape = Inputs.shapeFor(in.name(), in.type(), dims);
-          Tensor t = Inputs.random(in.name(), ((dev.vireo.ir.ValueType.TensorType) in.type()).elemType(), shape, rnd);
+          Tensor t = Inputs.random(in.name(), ((ValueType.TensorType) in.type()).elemType(), shape, rnd);
           err().println("input '" + in.name() + "': random " + t.describe() + " (seed " + seed + ")");
           feeds.put(in.name(), t);
         }
