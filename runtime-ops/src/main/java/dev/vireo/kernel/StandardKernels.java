@@ -13,6 +13,7 @@ public final class StandardKernels {
   private static KernelRegistry build() {
     KernelRegistry r = new KernelRegistry();
     // One line per operator family; each family registers its kernels with their opset ranges.
+    dev.vireo.kernel.rnn.RecurrentKernels.register(r);
     return r;
   }
 }
