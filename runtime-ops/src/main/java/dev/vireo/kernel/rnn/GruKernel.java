@@ -24,8 +24,13 @@ public final class GruKernel implements Kernel {
   private final RecurrentAttributes attrs;
   private final boolean linearBeforeReset;
   private final Outputs outputs;
+  private final TransposedWeights wT;
+  private final TransposedWeights rT;
 
-  private GruKernel(RecurrentAttributes attrs, boolean linearBeforeReset, Outputs outputs) {
+  private GruKernel(RecurrentAttributes attrs, boolean linearBeforeReset, Outputs outputs,
+      TransposedWeights wT, TransposedWeights rT) {
+    this.wT = wT;
+    this.rT = rT;
     this.attrs = attrs;
     this.linearBeforeReset = linearBeforeReset;
     this.outputs = outputs;
@@ -36,12 +41,14 @@ public final class GruKernel implements Kernel {
     return new GruKernel(
         RecurrentAttributes.read(n, "Sigmoid", "Tanh"),
         n.attrInt("linear_before_reset", 0) != 0,
-        Outputs.of(n));
+        Outputs.of(n),
+        TransposedWeights.of(n, 1),
+        TransposedWeights.of(n, 2));
   }
 
   @Override
   public Tensor[] run(Tensor[] inputs, ExecContext ctx) {
-    RecurrentRun run = RecurrentRun.of(attrs, 3, inputs);
+    RecurrentRun run = RecurrentRun.of(attrs, 3, inputs, wT, rT);
     RecurrentRun.Output y = outputs.wants(0) ? run.output(ctx, run.yShape()) : null;
     RecurrentRun.Output yh = run.output(ctx, run.stateShape());
     ctx.parallelFor(run.dirs, 1, (from, to) -> {

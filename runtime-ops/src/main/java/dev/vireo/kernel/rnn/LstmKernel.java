@@ -27,8 +27,13 @@ public final class LstmKernel implements Kernel {
   private final RecurrentAttributes attrs;
   private final boolean inputForget;
   private final Outputs outputs;
+  private final TransposedWeights wT;
+  private final TransposedWeights rT;
 
-  private LstmKernel(RecurrentAttributes attrs, boolean inputForget, Outputs outputs) {
+  private LstmKernel(RecurrentAttributes attrs, boolean inputForget, Outputs outputs,
+      TransposedWeights wT, TransposedWeights rT) {
+    this.wT = wT;
+    this.rT = rT;
     this.attrs = attrs;
     this.inputForget = inputForget;
     this.outputs = outputs;
@@ -39,12 +44,14 @@ public final class LstmKernel implements Kernel {
     return new LstmKernel(
         RecurrentAttributes.read(n, "Sigmoid", "Tanh", "Tanh"),
         n.attrInt("input_forget", 0) != 0,
-        Outputs.of(n));
+        Outputs.of(n),
+        TransposedWeights.of(n, 1),
+        TransposedWeights.of(n, 2));
   }
 
   @Override
   public Tensor[] run(Tensor[] inputs, ExecContext ctx) {
-    RecurrentRun run = RecurrentRun.of(attrs, 4, inputs);
+    RecurrentRun run = RecurrentRun.of(attrs, 4, inputs, wT, rT);
     RecurrentRun.Output y = outputs.wants(0) ? run.output(ctx, run.yShape()) : null;
     RecurrentRun.Output yh = run.output(ctx, run.stateShape());
     RecurrentRun.Output yc = run.output(ctx, run.stateShape());

@@ -34,6 +34,10 @@ final class RecurrentRun {
   final float[] x;
   final float[] w;
   final float[] r;
+  private final Tensor wTensor;
+  private final Tensor rTensor;
+  private final TransposedWeights wT;
+  private final TransposedWeights rT;
   /** [dirs, 2·gates·hidden] or null. */
   final float[] b;
   /** Steps per batch entry. */
@@ -41,9 +45,13 @@ final class RecurrentRun {
   /** The largest entry of lens. */
   final int maxLen;
 
-  private RecurrentRun(RecurrentAttributes attrs, int gates, Tensor[] in) {
+  private RecurrentRun(
+      RecurrentAttributes attrs, int gates, Tensor[] in, TransposedWeights wT,
+      TransposedWeights rT) {
     this.attrs = attrs;
     this.gates = gates;
+    this.wT = wT;
+    this.rT = rT;
     String op = attrs.op();
     Tensor xt = in[0];
     if (xt == null || in.length < 3 || in[1] == null || in[2] == null) {
@@ -72,8 +80,11 @@ final class RecurrentRun {
     check(in, 6, "initial_c", state);
     check(in, 7, "P", Shape.of(dirs, 3 * hidden));
     x = floats(xt);
-    w = floats(in[1]);
-    r = floats(rt);
+    wTensor = in[1];
+    rTensor = rt;
+    // a cached transpose makes the float32 copy of an f16/f64 weight unnecessary
+    w = wT.cached(wTensor) ? null : floats(wTensor);
+    r = rT.cached(rTensor) ? null : floats(rTensor);
     b = in.length > 3 ? floats(in[3]) : null;
     lens = lengths(in.length > 4 ? in[4] : null);
     int m = 0;
@@ -86,11 +97,15 @@ final class RecurrentRun {
   /**
    * Checks and widens the inputs of one call.
    *
+   * @param wT the node's cached transposes of W, used when X·Wᵀ is computed
+   * @param rT the same for R
    * @throws IllegalArgumentException naming the input whose shape or type does not fit, with the
    *     expected and given shapes
    */
-  static RecurrentRun of(RecurrentAttributes attrs, int gates, Tensor[] inputs) {
-    return new RecurrentRun(attrs, gates, inputs);
+  static RecurrentRun of(
+      RecurrentAttributes attrs, int gates, Tensor[] inputs, TransposedWeights wT,
+      TransposedWeights rT) {
+    return new RecurrentRun(attrs, gates, inputs, wT, rT);
   }
 
   private void check(Tensor[] in, int i, String name, Shape expected) {
@@ -237,14 +252,14 @@ final class RecurrentRun {
    */
   float[] project(int d, float[] bias, ExecContext ctx) {
     int gh = gates * hidden;
-    float[] wT = RecurrentMath.transpose(w, d * gh * inputSize, gh, inputSize);
-    return RecurrentMath.multiplyWithBias(x, seq * batch, inputSize, wT, gh, bias, ctx);
+    float[] t = wT.get(wTensor, w, d, gh, inputSize);
+    return RecurrentMath.multiplyWithBias(x, seq * batch, inputSize, t, gh, bias, ctx);
   }
 
   /** Rᵀ for direction d: {@code [hidden, gates·hidden]}. */
   float[] recurrenceT(int d) {
     int gh = gates * hidden;
-    return RecurrentMath.transpose(r, d * gh * hidden, gh, hidden);
+    return rT.get(rTensor, r, d, gh, hidden);
   }
 
   /** A float32 buffer for an output of this shape; {@link Output#finish} makes the tensor. */

@@ -16,20 +16,29 @@ import dev.vireo.tensor.Tensor;
 public final class RnnKernel implements Kernel {
   private final RecurrentAttributes attrs;
   private final Outputs outputs;
+  private final TransposedWeights wT;
+  private final TransposedWeights rT;
 
-  private RnnKernel(RecurrentAttributes attrs, Outputs outputs) {
+  private RnnKernel(RecurrentAttributes attrs, Outputs outputs,
+      TransposedWeights wT, TransposedWeights rT) {
+    this.wT = wT;
+    this.rT = rT;
     this.attrs = attrs;
     this.outputs = outputs;
   }
 
   /** Reads the node's attributes. */
   public static Kernel create(Node n) {
-    return new RnnKernel(RecurrentAttributes.read(n, "Tanh"), Outputs.of(n));
+    return new RnnKernel(
+        RecurrentAttributes.read(n, "Tanh"),
+        Outputs.of(n),
+        TransposedWeights.of(n, 1),
+        TransposedWeights.of(n, 2));
   }
 
   @Override
   public Tensor[] run(Tensor[] inputs, ExecContext ctx) {
-    RecurrentRun run = RecurrentRun.of(attrs, 1, inputs);
+    RecurrentRun run = RecurrentRun.of(attrs, 1, inputs, wT, rT);
     RecurrentRun.Output y = outputs.wants(0) ? run.output(ctx, run.yShape()) : null;
     RecurrentRun.Output yh = run.output(ctx, run.stateShape());
     ctx.parallelFor(run.dirs, 1, (from, to) -> {

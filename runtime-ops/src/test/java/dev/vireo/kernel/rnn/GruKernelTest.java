@@ -119,4 +119,16 @@ class GruKernelTest {
     c.direction = "reverse";
     c.check();
   }
+
+  @Test
+  void constantWeightsAreTransposedOnceAndGiveTheSameResult() {
+    for (DType t : new DType[] {DType.FLOAT, DType.FLOAT16}) {
+      RecurrentCase c = RecurrentCase.gru().full();
+      c.direction = "bidirectional";
+      c.constantWeights = true;
+      c.dtype = t;
+      c.lens = new int[] {2, 4, 3};
+      c.check();
+    }
+  }
 }

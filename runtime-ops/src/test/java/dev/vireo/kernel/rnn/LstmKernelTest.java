@@ -115,4 +115,16 @@ class LstmKernelTest {
     c.layout = 1;
     c.check();
   }
+
+  @Test
+  void constantWeightsAreTransposedOnceAndGiveTheSameResult() {
+    for (DType t : new DType[] {DType.FLOAT, DType.FLOAT16}) {
+      RecurrentCase c = RecurrentCase.lstm().full();
+      c.direction = "bidirectional";
+      c.constantWeights = true;
+      c.dtype = t;
+      c.lens = new int[] {2, 4, 3};
+      c.check();
+    }
+  }
 }

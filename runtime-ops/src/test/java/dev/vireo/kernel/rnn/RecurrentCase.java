@@ -48,6 +48,8 @@ final class RecurrentCase {
   boolean inputForget;
   boolean omitY;
   boolean hiddenSizeAttr = true;
+  /** Whether W and R are initializers of the node's graph (so the kernel caches them). */
+  boolean constantWeights;
   DType dtype = DType.FLOAT;
   List<String> activations;
   float[] alphas;
@@ -213,20 +215,30 @@ final class RecurrentCase {
     int outs = op.equals("LSTM") ? 3 : 2;
     boolean[] omitted = new boolean[outs];
     omitted[0] = omitY;
-    return run(op, attrs, omitted, ctx, in.toArray(Tensor[]::new));
+    return run(op, attrs, omitted, ctx, constantWeights, in.toArray(Tensor[]::new));
+  }
+
+  static Tensor[] run(
+      String op, Map<String, Attribute> attrs, boolean[] omitted, ExecContext ctx, Tensor... in) {
+    return run(op, attrs, omitted, ctx, false, in);
   }
 
   /**
    * Runs an op's registered kernel on one node.
    *
    * @param omitted per node output, whether the node leaves it out
+   * @param constantWeights whether W and R are initializers
    * @param in the inputs, null for an omitted one
    */
-  static Tensor[] run(
-      String op, Map<String, Attribute> attrs, boolean[] omitted, ExecContext ctx, Tensor... in) {
+  static Tensor[] run(String op, Map<String, Attribute> attrs, boolean[] omitted,
+      ExecContext ctx, boolean constantWeights, Tensor... in) {
     List<Value> inValues = new ArrayList<>();
     for (int i = 0; i < in.length; i++) {
-      inValues.add(in[i] == null ? null : new Value("in" + i, null));
+      Value v = in[i] == null ? null : new Value("in" + i, null);
+      if (constantWeights && (i == 1 || i == 2)) {
+        v.setInitializer(in[i]);
+      }
+      inValues.add(v);
     }
     List<Value> outValues = new ArrayList<>();
     for (int i = 0; i < omitted.length; i++) {

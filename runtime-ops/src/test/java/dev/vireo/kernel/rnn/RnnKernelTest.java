@@ -198,4 +198,16 @@ class RnnKernelTest {
         Tensor.of(new int[] {4}, 1)))
         .hasMessage("RNN: sequence_lens[0] is 4, expected a length in [0, 3]");
   }
+
+  @Test
+  void constantWeightsAreTransposedOnceAndGiveTheSameResult() {
+    for (DType t : new DType[] {DType.FLOAT, DType.FLOAT16}) {
+      RecurrentCase c = RecurrentCase.rnn().full();
+      c.direction = "bidirectional";
+      c.constantWeights = true;
+      c.dtype = t;
+      c.lens = new int[] {2, 4, 3};
+      c.check();
+    }
+  }
 }
