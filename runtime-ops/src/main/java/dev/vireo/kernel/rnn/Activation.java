@@ -10,7 +10,9 @@ import java.util.Locale;
  * case-insensitively. {@code activation_alpha} and {@code activation_beta} are consumed in the
  * order of the activation list, each value only by a function that takes that parameter (so
  * {@code [Sigmoid, LeakyRelu]} with alpha {@code [0.1]} gives LeakyRelu alpha 0.1); a function
- * whose parameter list has run out gets the default of the ONNX operator of the same name.
+ * whose parameter list has run out gets the default of the ONNX operator of the same name
+ * (Affine 1 and 0, LeakyRelu 0.01, ThresholdedRelu 1, HardSigmoid 0.2 and 0.5, Elu 1), and 1 and
+ * 1 for ScaledTanh, whose operator had no defaults.
  */
 public final class Activation {
   /** The supported functions, with whether they take alpha and beta and their defaults. */

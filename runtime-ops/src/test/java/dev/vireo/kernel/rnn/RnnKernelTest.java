@@ -210,4 +210,19 @@ class RnnKernelTest {
       c.check();
     }
   }
+
+  @Test
+  void emptySequenceOrBatchGivesEmptyOrInitialOutputs() {
+    for (RecurrentCase c : new RecurrentCase[] {
+        RecurrentCase.rnn(), RecurrentCase.gru(), RecurrentCase.lstm()}) {
+      c.full();
+      c.direction = "bidirectional";
+      c.seq = 0;
+      c.check();
+      c.seq = 3;
+      c.batch = 0;
+      c.layout = 1;
+      c.check();
+    }
+  }
 }
