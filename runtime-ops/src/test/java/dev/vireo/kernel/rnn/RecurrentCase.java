@@ -168,6 +168,17 @@ final class RecurrentCase {
   }
 
   private Tensor[] runKernel(RecurrentReference.Data c, ExecContext ctx) {
+    int outs = op.equals("LSTM") ? 3 : 2;
+    boolean[] omitted = new boolean[outs];
+    omitted[0] = omitY;
+    return run(op, attributes(), omitted, ctx, constantWeights, inputs(c));
+  }
+
+  /**
+   * The node's inputs for this data, in the case's layout and element type, without trailing
+   * omitted ones.
+   */
+  Tensor[] inputs(RecurrentReference.Data c) {
     int d = dirs();
     int gh = gates * hidden;
     List<Tensor> in = new ArrayList<>();
@@ -186,6 +197,11 @@ final class RecurrentCase {
     while (!in.isEmpty() && in.get(in.size() - 1) == null) {
       in.remove(in.size() - 1);
     }
+    return in.toArray(Tensor[]::new);
+  }
+
+  /** The node's attributes. */
+  Map<String, Attribute> attributes() {
     Map<String, Attribute> attrs = new LinkedHashMap<>();
     if (hiddenSizeAttr) {
       attrs.put("hidden_size", Attribute.of("hidden_size", (long) hidden));
@@ -212,10 +228,7 @@ final class RecurrentCase {
     if (betas != null) {
       attrs.put("activation_beta", Attribute.floats("activation_beta", betas));
     }
-    int outs = op.equals("LSTM") ? 3 : 2;
-    boolean[] omitted = new boolean[outs];
-    omitted[0] = omitY;
-    return run(op, attrs, omitted, ctx, constantWeights, in.toArray(Tensor[]::new));
+    return attrs;
   }
 
   static Tensor[] run(
