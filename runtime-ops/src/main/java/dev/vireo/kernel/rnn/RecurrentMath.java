@@ -53,7 +53,22 @@ final class RecurrentMath {
       float[] v, int vOff, int k, float[] m, int ldm, int colFrom, int colTo, float[] out,
       int outOff) {
     int width = colTo - colFrom;
-    for (int p = 0; p < k; p++) {
+    int p = 0;
+    // four rows of m per pass: the output row is loaded and stored a quarter as often
+    for (; p + 3 < k; p += 4) {
+      float s0 = v[vOff + p];
+      float s1 = v[vOff + p + 1];
+      float s2 = v[vOff + p + 2];
+      float s3 = v[vOff + p + 3];
+      int r0 = p * ldm + colFrom;
+      int r1 = r0 + ldm;
+      int r2 = r1 + ldm;
+      int r3 = r2 + ldm;
+      for (int j = 0; j < width; j++) {
+        out[outOff + j] += s0 * m[r0 + j] + s1 * m[r1 + j] + s2 * m[r2 + j] + s3 * m[r3 + j];
+      }
+    }
+    for (; p < k; p++) {
       float s = v[vOff + p];
       int row = p * ldm + colFrom;
       for (int j = 0; j < width; j++) {
