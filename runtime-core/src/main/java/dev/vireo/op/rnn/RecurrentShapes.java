@@ -92,7 +92,8 @@ final class RecurrentShapes {
 
   private static void rank(String op, String name, TensorType t, int rank) {
     if (t.hasRank() && t.rank() != rank) {
-      throw new IllegalArgumentException(op + ": " + name + " must have rank " + rank + ", got " + t);
+      throw new IllegalArgumentException(
+          op + ": " + name + " must have rank " + rank + ", got " + t);
     }
   }
 

@@ -77,7 +77,8 @@ class RecurrentOpsTest {
         typed("w", DType.FLOAT, Dim.of(1), Dim.of(20), Dim.of(3)),
         typed("r", DType.FLOAT, Dim.of(1), Dim.of(15), Dim.of(5))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("GRU: W f32[1,20,3] has 20 at axis 1, expected 15 (X f32[4,2,3], R f32[1,15,5])");
+        .hasMessage("GRU: W f32[1,20,3] has 20 at axis 1, expected 15"
+            + " (X f32[4,2,3], R f32[1,15,5])");
     assertThatThrownBy(() -> infer("RNN", 2, attrs(), x,
         typed("w", DType.DOUBLE, Dim.of(1), Dim.of(5), Dim.of(3)),
         typed("r", DType.FLOAT, Dim.of(1), Dim.of(5), Dim.of(5))))

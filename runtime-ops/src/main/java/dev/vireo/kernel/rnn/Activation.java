@@ -168,6 +168,9 @@ public final class Activation {
 
   @Override
   public String toString() {
-    return kind + (kind.usesAlpha ? "(alpha=" + alpha + (kind.usesBeta ? ", beta=" + beta : "") + ")" : "");
+    if (!kind.usesAlpha) {
+      return kind.toString();
+    }
+    return kind + "(alpha=" + alpha + (kind.usesBeta ? ", beta=" + beta : "") + ")";
   }
 }

@@ -18,7 +18,12 @@ import java.util.List;
  *     order: RNN {@code f}; GRU {@code f, g}; LSTM {@code f, g, h}
  */
 public record RecurrentAttributes(
-    String op, Direction direction, int hiddenSize, int layout, float clip, Activation[][] activations) {
+    String op,
+    Direction direction,
+    int hiddenSize,
+    int layout,
+    float clip,
+    Activation[][] activations) {
 
   /** The direction attribute. */
   public enum Direction {
