@@ -197,6 +197,16 @@ class RnnKernelTest {
         ONE, x, Tensor.of(new float[4], 1, 2, 2), Tensor.of(new float[4], 1, 2, 2), null,
         Tensor.of(new int[] {4}, 1)))
         .hasMessage("RNN: sequence_lens[0] is 4, expected a length in [0, 3]");
+    assertThatThrownBy(() -> RecurrentCase.run("LSTM", attrs("hidden_size", 2,
+        "activations", List.of("Sigmoid", "Tanh")), new boolean[3], ONE, x))
+        .hasMessage("LSTM: activations has 2 functions [Sigmoid, Tanh], expected 3 per direction"
+            + " (3 for direction forward)");
+    assertThatThrownBy(() -> RecurrentCase.run("GRU", attrs("hidden_size", 2, "clip", -1f),
+        new boolean[2], ONE, x))
+        .hasMessage("GRU: clip must be >= 0, got -1.0");
+    assertThatThrownBy(() -> RecurrentCase.run("RNN", attrs("hidden_size", 2, "layout", 2),
+        new boolean[2], ONE, x))
+        .hasMessage("RNN: layout must be 0 or 1, got 2");
   }
 
   @Test
