@@ -36,7 +36,7 @@ public final class GruKernel implements Kernel {
     this.outputs = outputs;
   }
 
-  /** Reads the node's attributes. */
+  /** Reads the node's attributes and transposes W and R when they are initializers. */
   public static Kernel create(Node n) {
     return new GruKernel(
         RecurrentAttributes.read(n, "Sigmoid", "Tanh"),

@@ -39,7 +39,7 @@ public final class LstmKernel implements Kernel {
     this.outputs = outputs;
   }
 
-  /** Reads the node's attributes. */
+  /** Reads the node's attributes and transposes W and R when they are initializers. */
   public static Kernel create(Node n) {
     return new LstmKernel(
         RecurrentAttributes.read(n, "Sigmoid", "Tanh", "Tanh"),

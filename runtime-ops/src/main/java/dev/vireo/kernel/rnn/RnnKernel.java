@@ -27,7 +27,7 @@ public final class RnnKernel implements Kernel {
     this.outputs = outputs;
   }
 
-  /** Reads the node's attributes. */
+  /** Reads the node's attributes and transposes W and R when they are initializers. */
   public static Kernel create(Node n) {
     return new RnnKernel(
         RecurrentAttributes.read(n, "Tanh"),
