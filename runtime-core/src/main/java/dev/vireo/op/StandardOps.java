@@ -16,6 +16,7 @@ public final class StandardOps {
     dev.vireo.op.math.MathOps.register(r);
     dev.vireo.op.nn.NnOps.register(r);
     dev.vireo.op.shape.ShapeOps.register(r);
+    dev.vireo.op.rnn.RecurrentOps.register(r);
     return r;
   }
 }
