@@ -13,6 +13,8 @@ public final class StandardOps {
   private static OpDefRegistry build() {
     OpDefRegistry r = new OpDefRegistry();
     // One line per operator family.
+    dev.vireo.op.attention.AttentionOps.register(r);
+    dev.vireo.op.norm.NormOps.register(r);
     return r;
   }
 }
