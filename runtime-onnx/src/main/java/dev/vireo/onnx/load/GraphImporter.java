@@ -90,6 +90,7 @@ final class GraphImporter {
 
     List<FunctionInliner.Expanded> nodes = functions.expand(gp.getNodeList(), opsets);
     List<List<Value>> outputs = new ArrayList<>(nodes.size());
+    Map<String, String> producedBy = new HashMap<>();
     for (FunctionInliner.Expanded e : nodes) {
       List<Value> outs = new ArrayList<>(e.node().getOutputCount());
       for (String name : e.node().getOutputList()) {
@@ -102,13 +103,14 @@ final class GraphImporter {
           throw new ModelLoadException(
               Phase.VALIDATE, context(e, opsets(e)),
               "output '" + name + "' is already defined"
-                  + (existing.producer() != null ? " by node '" + existing.producer().name() + "'"
+                  + (producedBy.containsKey(name) ? " by node '" + producedBy.get(name) + "'"
                       : existing.initializer() != null ? " as an initializer" : " as a graph input"),
               null);
         }
         ValueInfoProto info = declared.get(name);
         Value v = new Value(name, info == null ? null : type(info, where + " value"));
         scope.local.put(name, v);
+        producedBy.put(name, e.name());
         outs.add(v);
       }
       outputs.add(outs);
