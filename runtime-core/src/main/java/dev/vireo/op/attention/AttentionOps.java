@@ -7,7 +7,7 @@ public final class AttentionOps {
   private AttentionOps() {}
 
   public static void register(OpDefRegistry r) {
-    r.register(new AttentionOp());
-    r.register(new RotaryEmbeddingOp());
+    r.register(new AttentionDef());
+    r.register(new RotaryEmbeddingDef());
   }
 }

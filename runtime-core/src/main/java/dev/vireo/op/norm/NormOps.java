@@ -7,11 +7,11 @@ public final class NormOps {
   private NormOps() {}
 
   public static void register(OpDefRegistry r) {
-    r.register(new RmsNormalizationOp());
-    r.register(new GroupNormalizationOp());
-    r.register(new InstanceNormalizationOp());
-    r.register(new LpNormalizationOp());
-    r.register(new MeanVarianceNormalizationOp());
-    r.register(new LrnOp());
+    r.register(new RmsNormalizationDef());
+    r.register(new GroupNormalizationDef());
+    r.register(new InstanceNormalizationDef());
+    r.register(new LpNormalizationDef());
+    r.register(new MeanVarianceNormalizationDef());
+    r.register(new LrnDef());
   }
 }

@@ -1,6 +1,7 @@
 package dev.vireo.op.norm;
 
 import dev.vireo.ir.ValueType.TensorType;
+import dev.vireo.op.Dims;
 import dev.vireo.op.InferenceContext;
 import dev.vireo.tensor.DType;
 
@@ -16,6 +17,15 @@ final class NormShapes {
       throw new IllegalArgumentException(op + ": expected a float tensor, got " + t);
     }
     return new TensorType(t, x.dims());
+  }
+
+  /** As {@link #sameShape}, checking the {@code axis} attribute (default -1) against X's rank. */
+  static TensorType withAxis(InferenceContext ctx, String op, int typeInput) {
+    TensorType x = ctx.tensor(0);
+    if (x.hasRank()) {
+      Dims.axis(op, ctx.node().attrInt("axis", -1), x.rank(), x);
+    }
+    return sameShape(ctx, op, typeInput);
   }
 
   /** As {@link #sameShape} for input 0, which must have rank >= 2 (N, C, ...). */

@@ -5,8 +5,8 @@ import dev.vireo.op.InferenceContext;
 import dev.vireo.op.OpDef;
 import java.util.List;
 
-/** RMSNormalization: Y has X's shape and scale's element type. */
-public final class RmsNormalizationOp implements OpDef {
+/** InstanceNormalization: the output has the input's type and shape; the input needs rank >= 2. */
+public final class InstanceNormalizationDef implements OpDef {
   @Override
   public String domain() {
     return "";
@@ -14,11 +14,11 @@ public final class RmsNormalizationOp implements OpDef {
 
   @Override
   public String opType() {
-    return "RMSNormalization";
+    return "InstanceNormalization";
   }
 
   @Override
   public List<ValueType> infer(InferenceContext ctx) {
-    return List.of(NormShapes.sameShape(ctx, "RMSNormalization", 1));
+    return List.of(NormShapes.channelsFirst(ctx, "InstanceNormalization"));
   }
 }

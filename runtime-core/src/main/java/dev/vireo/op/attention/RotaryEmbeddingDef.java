@@ -7,7 +7,7 @@ import dev.vireo.op.OpDef;
 import java.util.List;
 
 /** RotaryEmbedding (opset 23): the output has the input's type and shape; the input is 3-D or 4-D. */
-public final class RotaryEmbeddingOp implements OpDef {
+public final class RotaryEmbeddingDef implements OpDef {
   @Override
   public String domain() {
     return "";

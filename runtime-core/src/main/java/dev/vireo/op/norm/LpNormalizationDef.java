@@ -6,7 +6,7 @@ import dev.vireo.op.OpDef;
 import java.util.List;
 
 /** LpNormalization: the output has the input's type and shape. */
-public final class LpNormalizationOp implements OpDef {
+public final class LpNormalizationDef implements OpDef {
   @Override
   public String domain() {
     return "";
@@ -19,6 +19,6 @@ public final class LpNormalizationOp implements OpDef {
 
   @Override
   public List<ValueType> infer(InferenceContext ctx) {
-    return List.of(NormShapes.sameShape(ctx, "LpNormalization", 0));
+    return List.of(NormShapes.withAxis(ctx, "LpNormalization", 0));
   }
 }

@@ -6,7 +6,7 @@ import dev.vireo.op.OpDef;
 import java.util.List;
 
 /** GroupNormalization: Y has X's type and shape; X needs rank >= 2. */
-public final class GroupNormalizationOp implements OpDef {
+public final class GroupNormalizationDef implements OpDef {
   @Override
   public String domain() {
     return "";

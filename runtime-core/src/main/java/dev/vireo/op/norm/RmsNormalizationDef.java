@@ -5,8 +5,8 @@ import dev.vireo.op.InferenceContext;
 import dev.vireo.op.OpDef;
 import java.util.List;
 
-/** InstanceNormalization: the output has the input's type and shape; the input needs rank >= 2. */
-public final class InstanceNormalizationOp implements OpDef {
+/** RMSNormalization: Y has X's shape and scale's element type. */
+public final class RmsNormalizationDef implements OpDef {
   @Override
   public String domain() {
     return "";
@@ -14,11 +14,11 @@ public final class InstanceNormalizationOp implements OpDef {
 
   @Override
   public String opType() {
-    return "InstanceNormalization";
+    return "RMSNormalization";
   }
 
   @Override
   public List<ValueType> infer(InferenceContext ctx) {
-    return List.of(NormShapes.channelsFirst(ctx, "InstanceNormalization"));
+    return List.of(NormShapes.withAxis(ctx, "RMSNormalization", 1));
   }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * size; present_key/present_value are 4-D with the past and current sequence lengths summed;
  * qk_matmul_output is {@code (batch, q_heads, q_seq, total_seq)}.
  */
-public final class AttentionOp implements OpDef {
+public final class AttentionDef implements OpDef {
   @Override
   public String domain() {
     return "";

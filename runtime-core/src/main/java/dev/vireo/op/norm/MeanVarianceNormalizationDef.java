@@ -6,7 +6,7 @@ import dev.vireo.op.OpDef;
 import java.util.List;
 
 /** MeanVarianceNormalization: Y has X's type and shape. */
-public final class MeanVarianceNormalizationOp implements OpDef {
+public final class MeanVarianceNormalizationDef implements OpDef {
   @Override
   public String domain() {
     return "";

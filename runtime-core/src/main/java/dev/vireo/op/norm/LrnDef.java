@@ -6,7 +6,7 @@ import dev.vireo.op.OpDef;
 import java.util.List;
 
 /** LRN: Y has X's type and shape; X needs rank >= 2. */
-public final class LrnOp implements OpDef {
+public final class LrnDef implements OpDef {
   @Override
   public String domain() {
     return "";
