@@ -84,9 +84,8 @@ public final class AttentionKernel implements Kernel {
     float[] kf = withPast(pastK, headMajor(k, d.kvHeads, d.headSize, is3d), d, d.headSize);
     float[] vf = withPast(pastV, headMajor(v, d.kvHeads, d.vHeadSize, is3d), d, d.vHeadSize);
     int total = d.total();
-    double sc = Float.isNaN(scaleAttr) ? 1.0 / Math.sqrt(d.headSize) : scaleAttr;
-    // the spec scales Q and K by sqrt(scale) each before the product
-    float sq = (float) Math.sqrt(sc);
+    // the spec scales Q and K by sqrt(scale) each; scaling Q once by scale differs only in rounding
+    float sc = Float.isNaN(scaleAttr) ? (float) (1.0 / Math.sqrt(d.headSize)) : scaleAttr;
     AttentionBias bias = new AttentionBias(mask, d.batch, d.qHeads, d.qLen, total, causal,
         leftWindow, rightWindow, d.past, nonpad);
 
@@ -112,14 +111,14 @@ public final class AttentionKernel implements Kernel {
         int vBase = kvh * total * d.vHeadSize;
         for (int i = 0; i < d.qLen; i++) {
           for (int c = 0; c < d.headSize; c++) {
-            qs[c] = qf[qBase + i * d.headSize + c] * sq;
+            qs[c] = qf[qBase + i * d.headSize + c] * sc;
           }
           int qkRow = (bh * d.qLen + i) * total;
           for (int j = 0; j < total; j++) {
             int kr = kBase + j * d.headSize;
             float s = 0f;
             for (int c = 0; c < d.headSize; c++) {
-              s += qs[c] * (kf[kr + c] * sq);
+              s += qs[c] * kf[kr + c];
             }
             scores[j] = s;
           }

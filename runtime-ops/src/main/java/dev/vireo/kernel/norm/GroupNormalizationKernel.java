@@ -47,8 +47,7 @@ public final class GroupNormalizationKernel implements Kernel {
     int params = perChannel ? c : groups;
     double[] scale = param(in[1], params, "scale");
     double[] bias = param(in[2], params, "bias");
-    double[] y = normalize(ctx, x, groups, scale, bias, perChannel, epsilon);
-    return new Tensor[] {NormData.write(ctx, x.dtype(), x.shape(), y)};
+    return new Tensor[] {normalize(ctx, x, groups, scale, bias, perChannel, epsilon)};
   }
 
   private double[] param(Tensor t, int n, String what) {
@@ -62,38 +61,41 @@ public final class GroupNormalizationKernel implements Kernel {
   /**
    * Normalizes each (instance, group) of x and applies scale and bias, indexed by channel when
    * perChannel, else by group.
+   *
+   * @return a new tensor of x's type and shape
    */
-  static double[] normalize(ExecContext ctx, Tensor x0, int groups, double[] scale,
-      double[] bias, boolean perChannel, double epsilon) {
-    int n = x0.shape().dim(0);
-    int c = x0.shape().dim(1);
-    int spatial = x0.shape().sizeBetween(2, x0.rank());
+  static Tensor normalize(ExecContext ctx, Tensor x, int groups, double[] scale, double[] bias,
+      boolean perChannel, double epsilon) {
+    int n = x.shape().dim(0);
+    int c = x.shape().dim(1);
+    int spatial = x.shape().sizeBetween(2, x.rank());
     int perGroup = c / groups;
     int len = perGroup * spatial;
-    double[] x = NormData.read(x0);
-    double[] y = new double[x.length];
+    Tensor y = ctx.allocate(x.dtype(), x.shape());
     ctx.parallelFor(n * groups, Math.max(1, 8192 / Math.max(1, len)), (from, to) -> {
+      double[] row = new double[len];
       for (int ng = from; ng < to; ng++) {
         int g = ng % groups;
-        int off = ng * len;
+        NormData.readRow(x, ng * len, row, len);
         double s = 0;
         for (int i = 0; i < len; i++) {
-          s += x[off + i];
+          s += row[i];
         }
         double mean = s / len;
         double v = 0;
         for (int i = 0; i < len; i++) {
-          double t = x[off + i] - mean;
+          double t = row[i] - mean;
           v += t * t;
         }
         double inv = 1.0 / Math.sqrt(v / len + epsilon);
         for (int k = 0; k < perGroup; k++) {
           int p = perChannel ? g * perGroup + k : g;
-          int o = off + k * spatial;
+          int o = k * spatial;
           for (int i = 0; i < spatial; i++) {
-            y[o + i] = (x[o + i] - mean) * inv * scale[p] + bias[p];
+            row[o + i] = (row[o + i] - mean) * inv * scale[p] + bias[p];
           }
         }
+        NormData.writeRow(y, ng * len, row, len);
       }
     });
     return y;

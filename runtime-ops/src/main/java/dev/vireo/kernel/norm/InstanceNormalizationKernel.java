@@ -29,8 +29,7 @@ public final class InstanceNormalizationKernel implements Kernel {
             + " must have shape [" + c + "] for input " + x.describe() + ", got " + in[k].describe());
       }
     }
-    double[] y = GroupNormalizationKernel.normalize(ctx, x, c, NormData.read(in[1]),
-        NormData.read(in[2]), true, epsilon);
-    return new Tensor[] {NormData.write(ctx, x.dtype(), x.shape(), y)};
+    return new Tensor[] {GroupNormalizationKernel.normalize(ctx, x, c, NormData.read(in[1]),
+        NormData.read(in[2]), true, epsilon)};
   }
 }

@@ -9,8 +9,9 @@ import java.util.Arrays;
 
 /**
  * Element access for the normalization kernels, which compute in double for every float type:
- * reading f32/f16/bf16/f64 tensors as doubles, writing doubles back rounded to the output type,
- * and expanding a broadcast parameter to a target shape.
+ * reading f32/f16/bf16/f64 tensors (whole, or a row at a time into a scratch buffer so large
+ * activations are not copied whole), writing doubles back rounded to the output type, and
+ * expanding a broadcast parameter to a target shape.
  */
 final class NormData {
   /** The element types the normalization kernels accept. */
@@ -45,6 +46,58 @@ final class NormData {
       default -> throw new IllegalArgumentException("expected a float tensor, got " + t.describe());
     }
     return d;
+  }
+
+  /** Copies elements [off, off + len) of t into dst[0, len) as doubles. */
+  static void readRow(Tensor t, int off, double[] dst, int len) {
+    switch (t.dtype()) {
+      case FLOAT -> {
+        float[] f = t.floats();
+        for (int i = 0; i < len; i++) {
+          dst[i] = f[off + i];
+        }
+      }
+      case DOUBLE -> System.arraycopy(t.doubles(), off, dst, 0, len);
+      case FLOAT16 -> {
+        short[] s = t.shorts();
+        for (int i = 0; i < len; i++) {
+          dst[i] = Float16.halfToFloat(s[off + i]);
+        }
+      }
+      case BFLOAT16 -> {
+        short[] s = t.shorts();
+        for (int i = 0; i < len; i++) {
+          dst[i] = Float16.bfloat16ToFloat(s[off + i]);
+        }
+      }
+      default -> throw new IllegalArgumentException("expected a float tensor, got " + t.describe());
+    }
+  }
+
+  /** Writes src[0, len) into elements [off, off + len) of t, rounded to t's type. */
+  static void writeRow(Tensor t, int off, double[] src, int len) {
+    switch (t.dtype()) {
+      case FLOAT -> {
+        float[] f = t.floats();
+        for (int i = 0; i < len; i++) {
+          f[off + i] = (float) src[i];
+        }
+      }
+      case DOUBLE -> System.arraycopy(src, 0, t.doubles(), off, len);
+      case FLOAT16 -> {
+        short[] s = t.shorts();
+        for (int i = 0; i < len; i++) {
+          s[off + i] = Float16.floatToHalf((float) src[i]);
+        }
+      }
+      case BFLOAT16 -> {
+        short[] s = t.shorts();
+        for (int i = 0; i < len; i++) {
+          s[off + i] = Float16.floatToBfloat16((float) src[i]);
+        }
+      }
+      default -> throw new IllegalArgumentException("cannot write a " + t.dtype() + " tensor");
+    }
   }
 
   /** A new tensor of this type and shape holding {@code v} rounded to the type. */

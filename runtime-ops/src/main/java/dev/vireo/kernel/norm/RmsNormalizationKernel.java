@@ -38,22 +38,24 @@ public final class RmsNormalizationKernel implements Kernel {
     boolean full = s0.rank() > r - ax;
     double[] scale = NormData.expand(s0, full ? dims : Arrays.copyOfRange(dims, ax, r),
         "RMSNormalization: scale");
-    double[] x = NormData.read(x0);
-    double[] y = new double[x.length];
+    Tensor y = ctx.allocate(s0.dtype(), x0.shape());
     ctx.parallelFor(rows, Math.max(1, 8192 / Math.max(1, len)), (from, to) -> {
-      for (int row = from; row < to; row++) {
-        int off = row * len;
+      double[] row = new double[len];
+      for (int r0 = from; r0 < to; r0++) {
+        int off = r0 * len;
+        NormData.readRow(x0, off, row, len);
         double ss = 0;
         for (int i = 0; i < len; i++) {
-          ss += x[off + i] * x[off + i];
+          ss += row[i] * row[i];
         }
         double inv = 1.0 / Math.sqrt(ss / len + epsilon);
         int so = full ? off : 0;
         for (int i = 0; i < len; i++) {
-          y[off + i] = x[off + i] * inv * scale[so + i];
+          row[i] = row[i] * inv * scale[so + i];
         }
+        NormData.writeRow(y, off, row, len);
       }
     });
-    return new Tensor[] {NormData.write(ctx, s0.dtype(), x0.shape(), y)};
+    return new Tensor[] {y};
   }
 }
