@@ -31,9 +31,14 @@ public final class AttentionKernel implements Kernel {
   private final long leftWindow;
   private final long rightWindow;
   private final boolean wantQk;
+  private final boolean wantPresent;
+  private final boolean headsOnly3d;
 
   public AttentionKernel(Node n) {
     wantQk = n.output(3) != null;
+    wantPresent = n.output(1) != null || n.output(2) != null;
+    // opset 25 forbids the head-count attributes with 4-D inputs
+    headsOnly3d = n.opset() >= 25;
     causal = n.attrInt("is_causal", 0) != 0;
     qHeadsAttr = (int) n.attrInt("q_num_heads", 0);
     kvHeadsAttr = (int) n.attrInt("kv_num_heads", 0);
@@ -165,10 +170,12 @@ public final class AttentionKernel implements Kernel {
     DType t = q.dtype();
     Tensor[] out = new Tensor[4];
     out[0] = HalfFloats.narrow(ctx, yT, t);
-    out[1] = HalfFloats.narrow(ctx,
-        Tensor.wrap(DType.FLOAT, Shape.of(d.batch, d.kvHeads, total, d.headSize), kf), k.dtype());
-    out[2] = HalfFloats.narrow(ctx,
-        Tensor.wrap(DType.FLOAT, Shape.of(d.batch, d.kvHeads, total, d.vHeadSize), vf), v.dtype());
+    if (wantPresent) {
+      out[1] = HalfFloats.narrow(ctx,
+          Tensor.wrap(DType.FLOAT, Shape.of(d.batch, d.kvHeads, total, d.headSize), kf), k.dtype());
+      out[2] = HalfFloats.narrow(ctx,
+          Tensor.wrap(DType.FLOAT, Shape.of(d.batch, d.kvHeads, total, d.vHeadSize), vf), v.dtype());
+    }
     out[3] = wantQk ? HalfFloats.narrow(ctx, qkT, t) : null;
     return out;
   }
@@ -228,6 +235,9 @@ public final class AttentionKernel implements Kernel {
             + " have different sequence lengths");
       }
     } else {
+      if (headsOnly3d && (qHeadsAttr != 0 || kvHeadsAttr != 0)) {
+        throw new IllegalArgumentException("Attention (opset 25+): q_num_heads and kv_num_heads must not be given with 4-D inputs");
+      }
       qHeads = q.shape().dim(1);
       kvHeads = k.shape().dim(1);
       qLen = q.shape().dim(2);
