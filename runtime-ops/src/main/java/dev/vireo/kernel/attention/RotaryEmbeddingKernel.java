@@ -15,8 +15,9 @@ import dev.vireo.tensor.Tensor;
  * <p>The input is 4-D {@code (batch, heads, seq, head_size)} or 3-D {@code (batch, seq, hidden)}
  * with the num_heads attribute. With position_ids {@code (batch, seq)} the caches are {@code
  * (max_position, rotary_dim / 2)} tables indexed by position; without, they are {@code (batch,
- * seq, rotary_dim / 2)}. Pairs are {@code (x[c], x[c + rotary_dim/2])}, or adjacent {@code (x[2c],
- * x[2c+1])} when interleaved. f32 (f16/bf16 via f32).
+ * seq, rotary_dim / 2)}. A batch dim of 1 in position_ids or the caches is shared by every batch
+ * entry. Pairs are {@code (x[c], x[c + rotary_dim/2])}, or adjacent {@code (x[2c], x[2c+1])}
+ * when interleaved. f32 (f16/bf16 via f32).
  */
 public final class RotaryEmbeddingKernel implements Kernel {
   private final boolean interleaved;
@@ -68,12 +69,19 @@ public final class RotaryEmbeddingKernel implements Kernel {
     }
     int half = rot / 2;
     long[] positions = pos == null ? null : pos.toLongArray();
+    if (!cos0.shape().equals(sin0.shape())) {
+      throw new IllegalArgumentException("RotaryEmbedding: cos_cache " + cos0.describe()
+          + " and sin_cache " + sin0.describe() + " must have the same shape");
+    }
     checkCache(cos0, "cos_cache", positions, pos, batch, seq, half);
     checkCache(sin0, "sin_cache", positions, pos, batch, seq, half);
     float[] x = HalfFloats.widen(x0).floats();
     float[] cos = HalfFloats.widen(cos0).floats();
     float[] sin = HalfFloats.widen(sin0).floats();
     int maxPos = positions == null ? 0 : cos0.shape().dim(0);
+    // a leading dim of 1 (position_ids or caches) is shared by every batch entry
+    boolean posBatched = pos != null && pos.shape().dim(0) == batch;
+    boolean cacheBatched = pos == null && cos0.shape().dim(0) == batch;
     Tensor yT = ctx.allocate(DType.FLOAT, x0.shape());
     float[] y = yT.floats();
     // element (b, h, s, c) lives at ((b*heads + h)*seq + s)*head + c in 4-D, ((b*seq + s)*heads + h)*head + c in 3-D
@@ -85,14 +93,14 @@ public final class RotaryEmbeddingKernel implements Kernel {
         int s = bs % seq;
         int row;
         if (positions != null) {
-          long p = positions[bs];
+          long p = positions[posBatched ? bs : s];
           if (p < 0 || p >= maxPos) {
             throw new IllegalArgumentException("RotaryEmbedding: position_ids value " + p
                 + " is outside the caches' " + maxPos + " positions");
           }
           row = (int) p * half;
         } else {
-          row = bs * half;
+          row = (cacheBatched ? bs : s) * half;
         }
         for (int h = 0; h < heads; h++) {
           int base = b * heads * seq * head + h * hStride + s * sStride;
@@ -117,10 +125,10 @@ public final class RotaryEmbeddingKernel implements Kernel {
       int seq, int half) {
     boolean ok;
     if (positions != null) {
-      ok = pos.rank() == 2 && pos.shape().dim(0) == batch && pos.shape().dim(1) == seq
+      ok = pos.rank() == 2 && (pos.shape().dim(0) == batch || pos.shape().dim(0) == 1) && pos.shape().dim(1) == seq
           && c.rank() == 2 && c.shape().dim(1) == half;
     } else {
-      ok = c.rank() == 3 && c.shape().dim(0) == batch && c.shape().dim(1) == seq
+      ok = c.rank() == 3 && (c.shape().dim(0) == batch || c.shape().dim(0) == 1) && c.shape().dim(1) == seq
           && c.shape().dim(2) == half;
     }
     if (!ok) {

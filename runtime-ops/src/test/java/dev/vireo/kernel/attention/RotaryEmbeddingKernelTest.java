@@ -77,6 +77,17 @@ class RotaryEmbeddingKernelTest {
   }
 
   @Test
+  void positionIdsOfOneBatchEntryServeEveryEntry() {
+    // two batch entries, one position row (1, 1) pointing at the quarter-turn row 1 of the table
+    Tensor x = Tensor.of(new float[] {1, 2, 5, 6}, 2, 1, 1, 2);
+    Tensor cos = Tensor.of(new float[] {1, 0}, 2, 1);
+    Tensor sin = Tensor.of(new float[] {0, 1}, 2, 1);
+    Tensor pos = Tensor.of(new long[] {1}, 1, 1);
+    assertClose(new RotaryEmbeddingKernel(node("RotaryEmbedding", 23, 4, 1))
+        .run(new Tensor[] {x, cos, sin, pos}, ExecContext.singleThreaded())[0], new double[] {-2, 1, -6, 5});
+  }
+
+  @Test
   void rejectsPositionOutsideCache() {
     Tensor x = Tensor.of(new float[4], 1, 1, 1, 4);
     Tensor cache = Tensor.of(new float[4], 2, 2);
