@@ -190,12 +190,13 @@ public final class AttentionKernel implements Kernel {
       java.util.Arrays.fill(s, 0f);
       return;
     }
-    float sum = 0f;
+    // the sum runs over the whole key sequence: accumulate in double
+    double sum = 0;
     for (int j = 0; j < s.length; j++) {
       s[j] = (float) Math.exp(s[j] - max);
       sum += s[j];
     }
-    float inv = 1f / sum;
+    float inv = (float) (1.0 / sum);
     for (int j = 0; j < s.length; j++) {
       s[j] *= inv;
     }
