@@ -83,6 +83,12 @@ public final class AttentionKernel implements Kernel {
     if (nonpad != null && pastK != null) {
       throw new IllegalArgumentException("Attention: nonpad_kv_seqlen cannot be combined with past_key/past_value");
     }
+    for (Tensor t : new Tensor[] {q, k, v, pastK, pastV}) {
+      if (t != null && t.dtype() != DType.FLOAT && t.dtype() != DType.FLOAT16 && t.dtype() != DType.BFLOAT16) {
+        throw new IllegalArgumentException("Attention: Q, K, V and the past cache must be f32, f16 or bf16, got "
+            + t.describe());
+      }
+    }
     Dims d = dims(q, k, v, pastK, pastV);
     boolean is3d = q.rank() == 3;
     float[] qf = headMajor(q, d.qHeads, d.headSize, is3d);
