@@ -243,7 +243,8 @@ public final class AttentionKernel implements Kernel {
       }
     } else {
       if (headsOnly3d && (qHeadsAttr != 0 || kvHeadsAttr != 0)) {
-        throw new IllegalArgumentException("Attention (opset 25+): q_num_heads and kv_num_heads must not be given with 4-D inputs");
+        throw new IllegalArgumentException(
+            "Attention (opset 25+): q_num_heads and kv_num_heads must not be given with 4-D inputs");
       }
       qHeads = q.shape().dim(1);
       kvHeads = k.shape().dim(1);

@@ -84,7 +84,8 @@ public final class RotaryEmbeddingKernel implements Kernel {
     boolean cacheBatched = pos == null && cos0.shape().dim(0) == batch;
     Tensor yT = ctx.allocate(DType.FLOAT, x0.shape());
     float[] y = yT.floats();
-    // element (b, h, s, c) lives at ((b*heads + h)*seq + s)*head + c in 4-D, ((b*seq + s)*heads + h)*head + c in 3-D
+    // element (b, h, s, c) lives at ((b*heads + h)*seq + s)*head + c in 4-D,
+    // and at ((b*seq + s)*heads + h)*head + c in 3-D
     int hStride = is3d ? head : seq * head;
     int sStride = is3d ? heads * head : head;
     ctx.parallelFor(batch * seq, Math.max(1, 4096 / Math.max(1, heads * head)), (from, to) -> {
@@ -125,7 +126,8 @@ public final class RotaryEmbeddingKernel implements Kernel {
       int seq, int half) {
     boolean ok;
     if (positions != null) {
-      ok = pos.rank() == 2 && (pos.shape().dim(0) == batch || pos.shape().dim(0) == 1) && pos.shape().dim(1) == seq
+      ok = pos.rank() == 2 && (pos.shape().dim(0) == batch || pos.shape().dim(0) == 1)
+          && pos.shape().dim(1) == seq
           && c.rank() == 2 && c.shape().dim(1) == half;
     } else {
       ok = c.rank() == 3 && (c.shape().dim(0) == batch || c.shape().dim(0) == 1) && c.shape().dim(1) == seq
