@@ -17,6 +17,8 @@ public final class StandardOps {
     dev.vireo.op.nn.NnOps.register(r);
     dev.vireo.op.shape.ShapeOps.register(r);
     dev.vireo.op.rnn.RecurrentOps.register(r);
+    dev.vireo.op.attention.AttentionOps.register(r);
+    dev.vireo.op.norm.NormOps.register(r);
     return r;
   }
 }

@@ -18,6 +18,8 @@ public final class StandardKernels {
     dev.vireo.kernel.nn.NnKernels.register(r);
     dev.vireo.kernel.shape.ShapeKernels.register(r);
     dev.vireo.kernel.rnn.RecurrentKernels.register(r);
+    dev.vireo.kernel.attention.AttentionKernels.register(r);
+    dev.vireo.kernel.norm.NormKernels.register(r);
     return r;
   }
 }

@@ -23,5 +23,10 @@ public final class ShapeKernels {
     // opset 12: value_float, value_ints, ... forms
     r.add("Constant", 1, ConstantKernel::new);
     r.add("Cast", 6, CastKernel::new);
+    r.add("Expand", 8, n -> new ExpandKernel());
+    // opset 10: starts/ends/axes became inputs, steps added
+    r.add("Slice", 1, SliceKernel::new);
+    r.add("ConstantOfShape", 9, ConstantOfShapeKernel::new);
+    r.add("Range", 11, n -> new RangeKernel());
   }
 }
