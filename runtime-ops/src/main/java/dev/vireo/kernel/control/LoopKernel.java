@@ -16,7 +16,9 @@ import java.util.List;
 /**
  * ONNX Loop (opset 1+): runs {@code body} while the iteration count is below the trip count
  * {@code M} (input 0, omitted = unbounded) and the condition holds ({@code cond}, input 1,
- * omitted = true).
+ * omitted = true). The body's condition output is honoured even when {@code cond} is omitted
+ * (as onnxruntime and the ONNX reference implementation do, although the spec's pseudo-code
+ * calls it ignored then).
  *
  * <p>The body takes (iteration number: i64 scalar, condition: bool scalar, loop-carried values)
  * and returns (condition, loop-carried values, scan output elements). The node outputs the final
