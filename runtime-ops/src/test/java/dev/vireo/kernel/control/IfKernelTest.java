@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vireo.RegistrySessions;
 import dev.vireo.Session;
+import dev.vireo.SessionOptions;
+import dev.vireo.Vireo;
 import dev.vireo.error.ModelLoadException;
 import dev.vireo.ir.Attribute;
 import dev.vireo.ir.Dim;
@@ -105,6 +107,18 @@ class IfKernelTest {
       assertThatThrownBy(() -> s.runValues(Map.of("cond", Tensor.of(new boolean[] {true, false}, 2),
           "x", Tensor.of(new float[] {1, 2}, 2))))
           .hasMessageContaining("cond must hold one element, got bool[2]");
+    }
+  }
+
+  @Test
+  void runsWithTheStandardKernels() {
+    try (Session s = Vireo.create(model(), SessionOptions.defaults().withThreads(1))) {
+      Tensor x = Tensor.of(new float[] {1, 2}, 2);
+      Tensor taken = (Tensor) s.runValues(Map.of("cond", Tensor.of(new boolean[] {true}), "x", x)).get("out");
+      assertThat(taken.floats()).containsExactly(11, 22);
+      Tensor other = (Tensor) s.runValues(Map.of("cond", Tensor.of(new boolean[] {false}), "x", x)).get("out");
+      assertThat(other.floats()).containsExactly(7, 8, 9);
+      assertThat(s.outputs().get(0).type().toString()).isEqualTo("f32[?]");
     }
   }
 }

@@ -131,4 +131,32 @@ class LoopKernelTest {
       assertThat(((Tensor) r.get("n")).longs()).containsExactly(4);
     }
   }
+
+  @Test
+  void nestedIfInTheBodyReadsValuesFromTwoScopesUp() {
+    GraphBuilder b = new GraphBuilder("nested", OPSET);
+    Value m = b.input("M", DType.INT64, new Dim[0]);
+    Value flag = b.input("flag", DType.BOOL, new Dim[0]);
+    Value big = b.input("big", DType.INT64, new Dim[0]);
+    SubgraphBuilder body = new SubgraphBuilder("body", OPSET);
+    Value i = body.input("i");
+    Value c = body.input("cond_in");
+    Value acc = body.input("acc_in");
+    SubgraphBuilder then = new SubgraphBuilder("then", OPSET);
+    then.output(then.op("Add", acc, big));
+    SubgraphBuilder otherwise = new SubgraphBuilder("else", OPSET);
+    otherwise.output(otherwise.op("Add", acc, i));
+    Value chosen = body.op("If", List.of(Attribute.of("then_branch", then.build()),
+        Attribute.of("else_branch", otherwise.build())), flag);
+    body.output(body.op("Identity", c), chosen);
+    b.output(b.named("acc", "Loop", List.of(Attribute.of("body", body.build())), m, null, b.constant("zero",
+        Tensor.scalar(0L))));
+    try (Session s = RegistrySessions.create(b.build(), TestKernels.registry())) {
+      Map<String, Object> feeds = new HashMap<>(Map.of("M", Tensor.scalar(4L), "big", Tensor.scalar(100L)));
+      feeds.put("flag", Tensor.of(new boolean[] {true}));
+      assertThat(((Tensor) s.runValues(feeds).get("acc")).longs()).containsExactly(400);
+      feeds.put("flag", Tensor.of(new boolean[] {false}));
+      assertThat(((Tensor) s.runValues(feeds).get("acc")).longs()).containsExactly(6);
+    }
+  }
 }
