@@ -10,5 +10,6 @@ public final class ControlOps {
     r.register(new IfDef(r));
     r.register(new LoopDef(r));
     r.register(new ScanDef(r));
+    r.register(new SequenceMapDef(r));
   }
 }

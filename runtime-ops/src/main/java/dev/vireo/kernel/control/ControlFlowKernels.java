@@ -3,7 +3,7 @@ package dev.vireo.kernel.control;
 import dev.vireo.kernel.KernelRegistry;
 
 /**
- * Registers the control-flow kernels: If, Loop and Scan (opset 8 and 9+ forms).
+ * Registers the kernels that run subgraphs: If, Loop, Scan (opset 8 and 9+ forms) and SequenceMap.
  *
  * <p>Their subgraphs are planned with the registry they are registered in, so a registry that
  * serves a graph also serves the graph's branches and bodies.
@@ -16,5 +16,6 @@ public final class ControlFlowKernels {
     r.add("Loop", 1, node -> new LoopKernel(node, r));
     r.add("Scan", 8, 8, node -> new Scan8Kernel(node, r));
     r.add("Scan", 9, node -> new ScanKernel(node, r));
+    r.add("SequenceMap", 17, node -> new SequenceMapKernel(node, r));
   }
 }
