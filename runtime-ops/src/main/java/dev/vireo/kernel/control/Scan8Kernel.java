@@ -66,6 +66,9 @@ public final class Scan8Kernel implements ValueKernel {
       }
     }
     int batch = scans[0].shape().dim(0);
+    if (batch == 0) {
+      throw new IllegalArgumentException("scan inputs have batch size 0: " + scans[0].describe());
+    }
     int maxLength = scans[0].shape().dim(1);
     long[] lengths = null;
     if (inputs[0] != null) {

@@ -9,6 +9,7 @@ import dev.vireo.ir.Node;
 import dev.vireo.ir.Value;
 import dev.vireo.kernel.KernelRegistry;
 import dev.vireo.tensor.OptionalValue;
+import dev.vireo.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,16 +94,16 @@ final class Subgraph {
     Object[] out = Executor.run(plan, feedValues, feeds, ctx);
     for (int i = 0; i < out.length; i++) {
       if (out[i] == null) {
-        throw new IllegalArgumentException("subgraph '" + graph.name() + "' output "
-            + graph.outputs().get(i).name() + " has no value");
+        throw new IllegalArgumentException("subgraph '" + graph.name() + "' output '"
+            + graph.outputs().get(i).name() + "' has no value");
       }
     }
     return out;
   }
 
   /** The value as a tensor, or an error naming what it is. */
-  static dev.vireo.tensor.Tensor tensor(Object v, String what) {
-    if (v instanceof dev.vireo.tensor.Tensor t) {
+  static Tensor tensor(Object v, String what) {
+    if (v instanceof Tensor t) {
       return t;
     }
     throw new IllegalArgumentException(what + " must be a tensor, got " + OptionalValue.describe(v));
