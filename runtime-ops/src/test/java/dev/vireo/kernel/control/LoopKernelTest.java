@@ -2,8 +2,9 @@ package dev.vireo.kernel.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vireo.RegistrySessions;
 import dev.vireo.Session;
+import dev.vireo.SessionOptions;
+import dev.vireo.Vireo;
 import dev.vireo.ir.Attribute;
 import dev.vireo.ir.Dim;
 import dev.vireo.ir.GraphBuilder;
@@ -41,7 +42,7 @@ class LoopKernelTest {
         SubgraphBuilder.declare(pair, DType.INT64, 2));
     Value[] outs = b.ops("Loop", "final", 3, List.of(Attribute.of("body", body.build())), m, cond, sum);
     b.output(outs[0]).output(outs[1]).output(outs[2]);
-    return RegistrySessions.create(b.build(), TestKernels.registry());
+    return Vireo.create(b.build(), SessionOptions.defaults().withThreads(1));
   }
 
   private static Map<String, Object> run(Session s, Long m, Boolean cond, long limit) {
@@ -126,7 +127,7 @@ class LoopKernelTest {
     body.output(body.op("Identity", c), body.op("SequenceInsert", seq, x));
     Value out = b.op("Loop", List.of(Attribute.of("body", body.build())), m, null, empty);
     b.output(b.named("n", "SequenceLength", List.of(), out));
-    try (Session s = RegistrySessions.create(b.build(), TestKernels.registry())) {
+    try (Session s = Vireo.create(b.build(), SessionOptions.defaults().withThreads(1))) {
       Map<String, Object> r = s.runValues(Map.of("M", Tensor.scalar(4L), "x", Tensor.of(new float[] {1, 2}, 2)));
       assertThat(((Tensor) r.get("n")).longs()).containsExactly(4);
     }
@@ -151,7 +152,7 @@ class LoopKernelTest {
     body.output(body.op("Identity", c), chosen);
     b.output(b.named("acc", "Loop", List.of(Attribute.of("body", body.build())), m, null, b.constant("zero",
         Tensor.scalar(0L))));
-    try (Session s = RegistrySessions.create(b.build(), TestKernels.registry())) {
+    try (Session s = Vireo.create(b.build(), SessionOptions.defaults().withThreads(1))) {
       Map<String, Object> feeds = new HashMap<>(Map.of("M", Tensor.scalar(4L), "big", Tensor.scalar(100L)));
       feeds.put("flag", Tensor.of(new boolean[] {true}));
       assertThat(((Tensor) s.runValues(feeds).get("acc")).longs()).containsExactly(400);

@@ -3,8 +3,9 @@ package dev.vireo.kernel.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vireo.RegistrySessions;
 import dev.vireo.Session;
+import dev.vireo.SessionOptions;
+import dev.vireo.Vireo;
 import dev.vireo.ir.Attribute;
 import dev.vireo.ir.GraphBuilder;
 import dev.vireo.ir.Value;
@@ -35,7 +36,7 @@ class ScanKernelTest {
     attrs.add(Attribute.of("num_scan_inputs", 1L));
     Value[] outs = b.ops("Scan", "final", 2, attrs, init, x);
     b.output(outs[0]).output(outs[1]);
-    return RegistrySessions.create(b.build(), TestKernels.registry());
+    return Vireo.create(b.build(), SessionOptions.defaults().withThreads(1));
   }
 
   private static Tensor[] run(Session s, Tensor x) {
@@ -90,7 +91,7 @@ class ScanKernelTest {
     Value yt = body.input("y_t");
     body.output(body.op("Add", xt, yt));
     b.output(b.op("Scan", List.of(Attribute.of("body", body.build()), Attribute.of("num_scan_inputs", 2L)), x, y));
-    try (Session s = RegistrySessions.create(b.build(), TestKernels.registry())) {
+    try (Session s = Vireo.create(b.build(), SessionOptions.defaults().withThreads(1))) {
       assertThatThrownBy(() -> s.runValues(Map.of("x", ROWS, "y", Tensor.of(new float[4], 2, 2))))
           .hasMessageContaining("scan input 1 f32[2,2] has length 2 along axis 0, scan input 0 has 3");
     }
@@ -110,7 +111,7 @@ class ScanKernelTest {
     Value[] outs = b.ops("Scan", "final", 2, List.of(Attribute.of("body", body.build()),
         Attribute.of("num_scan_inputs", 1L), Attribute.ints("directions", 1)), lens, init, x);
     b.output(outs[0]).output(outs[1]);
-    try (Session sess = RegistrySessions.create(b.build(), TestKernels.registry())) {
+    try (Session sess = Vireo.create(b.build(), SessionOptions.defaults().withThreads(1))) {
       Map<String, Object> out = sess.runValues(Map.of(
           "lens", Tensor.of(new long[] {3, 2}, 2),
           "init", Tensor.of(new float[] {0, 100}, 2, 1),

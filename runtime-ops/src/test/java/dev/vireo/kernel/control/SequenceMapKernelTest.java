@@ -3,8 +3,9 @@ package dev.vireo.kernel.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vireo.RegistrySessions;
 import dev.vireo.Session;
+import dev.vireo.SessionOptions;
+import dev.vireo.Vireo;
 import dev.vireo.ir.Attribute;
 import dev.vireo.ir.Dim;
 import dev.vireo.ir.GraphBuilder;
@@ -34,7 +35,7 @@ class SequenceMapKernelTest {
     body.output(body.op("Add", ai, ti), body.op("Mul", ai, bi));
     Value[] outs = g.ops("SequenceMap", "sums", 2, List.of(Attribute.of("body", body.build())), a, b, t);
     g.output(outs[0]).output(outs[1]);
-    return RegistrySessions.create(g.build(), TestKernels.registry());
+    return Vireo.create(g.build(), SessionOptions.defaults().withThreads(1));
   }
 
   private static final Map<String, Object> FEEDS = Map.of("x", Tensor.of(new float[] {1, 2}, 2),
@@ -73,7 +74,7 @@ class SequenceMapKernelTest {
     body.output(body.op("Add", ai, bi));
     g.output(g.op("SequenceMap", List.of(Attribute.of("body", body.build())),
         g.op("SequenceConstruct", x, x), g.op("SequenceConstruct", x)));
-    try (Session s = RegistrySessions.create(g.build(), TestKernels.registry())) {
+    try (Session s = Vireo.create(g.build(), SessionOptions.defaults().withThreads(1))) {
       assertThatThrownBy(() -> s.runValues(Map.of("x", Tensor.of(new float[] {1, 2}, 2))))
           .hasMessageContaining("input 1 has 1 elements, input 0 has 2");
     }
