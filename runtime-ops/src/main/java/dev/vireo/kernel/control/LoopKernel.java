@@ -24,8 +24,8 @@ import java.util.List;
  * and returns (condition, loop-carried values, scan output elements). The node outputs the final
  * loop-carried values (the initial ones when no iteration runs), then each scan output: its
  * per-iteration elements stacked along a new first axis. With zero iterations a scan output is
- * empty along that axis, shaped after the body output's declared shape when it is static and
- * {@code [0]} otherwise.
+ * empty along that axis, typed and shaped after the body output's declared or inferred type when
+ * it is static; a shape that is not is taken as {@code [0]}, an unknown element type as float.
  */
 public final class LoopKernel implements ValueKernel {
   private final Subgraph body;

@@ -82,6 +82,15 @@ class ScanKernelTest {
   }
 
   @Test
+  void zeroLengthScanReturnsTheInitialStateAndAnEmptyOutput() {
+    try (Session s = cumulativeSum(16, new int[] {0, 2}, List.of())) {
+      Tensor[] out = run(s, Tensor.of(new float[0], 0, 2));
+      assertThat(out[0].floats()).containsExactly(0, 0);
+      assertThat(out[1].shape().dims()).containsExactly(0, 2);
+    }
+  }
+
+  @Test
   void rejectsScanInputsOfDifferentLengths() {
     GraphBuilder b = new GraphBuilder("scan2", 16);
     Value x = b.input("x", DType.FLOAT, 3, 2);
