@@ -19,6 +19,8 @@ public final class StandardOps {
     dev.vireo.op.rnn.RecurrentOps.register(r);
     dev.vireo.op.attention.AttentionOps.register(r);
     dev.vireo.op.norm.NormOps.register(r);
+    dev.vireo.op.control.ControlOps.register(r);
+    dev.vireo.op.sequence.SequenceOps.register(r);
     return r;
   }
 }

@@ -20,6 +20,8 @@ public final class StandardKernels {
     dev.vireo.kernel.rnn.RecurrentKernels.register(r);
     dev.vireo.kernel.attention.AttentionKernels.register(r);
     dev.vireo.kernel.norm.NormKernels.register(r);
+    dev.vireo.kernel.control.ControlFlowKernels.register(r);
+    dev.vireo.kernel.sequence.SequenceKernels.register(r);
     return r;
   }
 }
