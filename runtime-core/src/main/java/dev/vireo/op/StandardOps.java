@@ -13,6 +13,7 @@ public final class StandardOps {
   private static OpDefRegistry build() {
     OpDefRegistry r = new OpDefRegistry();
     // One line per operator family.
+    dev.vireo.op.reduce.ReduceOps.register(r);
     return r;
   }
 }

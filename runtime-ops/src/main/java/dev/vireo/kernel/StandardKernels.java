@@ -17,6 +17,7 @@ public final class StandardKernels {
     dev.vireo.kernel.math.MathKernels.register(r);
     dev.vireo.kernel.nn.NnKernels.register(r);
     dev.vireo.kernel.shape.ShapeKernels.register(r);
+    dev.vireo.kernel.reduce.ReduceKernels.register(r);
     return r;
   }
 }
