@@ -14,6 +14,7 @@ public final class StandardOps {
     OpDefRegistry r = new OpDefRegistry();
     // One line per operator family.
     dev.vireo.op.reduce.ReduceOps.register(r);
+    dev.vireo.op.loss.LossOps.register(r);
     return r;
   }
 }

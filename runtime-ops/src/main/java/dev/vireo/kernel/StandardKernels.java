@@ -18,6 +18,7 @@ public final class StandardKernels {
     dev.vireo.kernel.nn.NnKernels.register(r);
     dev.vireo.kernel.shape.ShapeKernels.register(r);
     dev.vireo.kernel.reduce.ReduceKernels.register(r);
+    dev.vireo.kernel.loss.LossKernels.register(r);
     return r;
   }
 }
