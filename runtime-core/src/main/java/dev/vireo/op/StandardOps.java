@@ -15,6 +15,7 @@ public final class StandardOps {
     // One line per operator family.
     dev.vireo.op.reduce.ReduceOps.register(r);
     dev.vireo.op.loss.LossOps.register(r);
+    dev.vireo.op.convt.ConvTransposeOps.register(r);
     return r;
   }
 }

@@ -19,6 +19,7 @@ public final class StandardKernels {
     dev.vireo.kernel.shape.ShapeKernels.register(r);
     dev.vireo.kernel.reduce.ReduceKernels.register(r);
     dev.vireo.kernel.loss.LossKernels.register(r);
+    dev.vireo.kernel.convt.ConvTransposeKernels.register(r);
     return r;
   }
 }
