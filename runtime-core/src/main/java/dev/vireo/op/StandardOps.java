@@ -16,6 +16,7 @@ public final class StandardOps {
     dev.vireo.op.reduce.ReduceOps.register(r);
     dev.vireo.op.loss.LossOps.register(r);
     dev.vireo.op.convt.ConvTransposeOps.register(r);
+    dev.vireo.op.detect.DetectOps.register(r);
     return r;
   }
 }

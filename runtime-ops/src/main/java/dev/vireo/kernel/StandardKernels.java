@@ -20,6 +20,7 @@ public final class StandardKernels {
     dev.vireo.kernel.reduce.ReduceKernels.register(r);
     dev.vireo.kernel.loss.LossKernels.register(r);
     dev.vireo.kernel.convt.ConvTransposeKernels.register(r);
+    dev.vireo.kernel.detect.DetectKernels.register(r);
     return r;
   }
 }
