@@ -17,6 +17,7 @@ public final class StandardOps {
     dev.vireo.op.loss.LossOps.register(r);
     dev.vireo.op.convt.ConvTransposeOps.register(r);
     dev.vireo.op.detect.DetectOps.register(r);
+    dev.vireo.op.einsum.EinsumOps.register(r);
     return r;
   }
 }

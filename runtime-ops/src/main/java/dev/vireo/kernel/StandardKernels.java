@@ -21,6 +21,7 @@ public final class StandardKernels {
     dev.vireo.kernel.loss.LossKernels.register(r);
     dev.vireo.kernel.convt.ConvTransposeKernels.register(r);
     dev.vireo.kernel.detect.DetectKernels.register(r);
+    dev.vireo.kernel.einsum.EinsumKernels.register(r);
     return r;
   }
 }
