@@ -86,17 +86,17 @@ public final class ReduceKernel implements Kernel {
       return new Tensor[] {out};
     }
     switch (x.dtype()) {
-      case FLOAT -> reduceFloats(working(x.floats(), x, reduced, len), out.floats(), outer, len, ctx);
+      case FLOAT -> reduceFloats(working(x.floats(), x, reduced, ctx), out.floats(), outer, len, ctx);
       case FLOAT16, BFLOAT16 -> {
         float[] f = new float[outer];
-        reduceFloats(working(halfToFloat(x), x, reduced, len), f, outer, len, ctx);
+        reduceFloats(working(halfToFloat(x), x, reduced, ctx), f, outer, len, ctx);
         short[] o = out.shorts();
         boolean half = x.dtype() == DType.FLOAT16;
         for (int i = 0; i < outer; i++) {
           o[i] = half ? Float16.floatToHalf(f[i]) : Float16.floatToBfloat16(f[i]);
         }
       }
-      case DOUBLE -> reduceDoubles(working(x.doubles(), x, reduced, len), out.doubles(), outer, len, ctx);
+      case DOUBLE -> reduceDoubles(working(x.doubles(), x, reduced, ctx), out.doubles(), outer, len, ctx);
       default -> reduceLongs(x, out, reduced, outer, len, ctx);
     }
     return new Tensor[] {out};
@@ -123,7 +123,7 @@ public final class ReduceKernel implements Kernel {
     DType t = x.dtype();
     // u64 compares unsigned: flipping the sign bit maps unsigned order onto signed order
     long flip = t == DType.UINT64 && kind.compares() ? Long.MIN_VALUE : 0;
-    long[] w = working(IntegerRows.widen(x, flip), x, reduced, len);
+    long[] w = working(IntegerRows.widen(x, flip), x, reduced, ctx);
     long[] o = new long[outer];
     if (len == 0) {
       java.util.Arrays.fill(o, kind.emptyLong(IntegerRows.min(t), IntegerRows.max(t)) ^ flip);
@@ -152,7 +152,7 @@ public final class ReduceKernel implements Kernel {
    * original order; the array itself when that is already its layout (axes of size 1 never
    * force a copy).
    */
-  private static <A> A working(A data, Tensor x, boolean[] reduced, int len) {
+  private static <A> A working(A data, Tensor x, boolean[] reduced, ExecContext ctx) {
     int r = reduced.length;
     int[] dims = x.shape().dims();
     boolean seenReduced = false;
@@ -187,16 +187,18 @@ public final class ReduceKernel implements Kernel {
     int inner = od[r - 1];
     int step = ost[r - 1];
     int rows = x.size() / inner;
-    for (int row = 0; row < rows; row++) {
-      int off = 0;
-      int q = row;
-      for (int d = r - 2; d >= 0; d--) {
-        int nq = q / od[d];
-        off += (q - nq * od[d]) * ost[d];
-        q = nq;
+    ctx.parallelFor(rows, Math.max(1, GRAIN / inner), (from, to) -> {
+      for (int row = from; row < to; row++) {
+        int off = 0;
+        int q = row;
+        for (int d = r - 2; d >= 0; d--) {
+          int nq = q / od[d];
+          off += (q - nq * od[d]) * ost[d];
+          q = nq;
+        }
+        StridedCopy.copy(data, off, step, dst, row * inner, inner);
       }
-      StridedCopy.copy(data, off, step, dst, row * inner, inner);
-    }
+    });
     return dst;
   }
 }
