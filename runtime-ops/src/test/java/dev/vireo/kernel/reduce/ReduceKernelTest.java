@@ -153,11 +153,11 @@ class ReduceKernelTest {
   @Test
   void poolSplitMatchesSingleThreaded() {
     java.util.Random rnd = new java.util.Random(1);
-    float[] v = new float[64 * 300];
+    float[] v = new float[64 * 2000];
     for (int i = 0; i < v.length; i++) {
       v[i] = rnd.nextFloat();
     }
-    Tensor x = Tensor.of(v, 64, 300);
+    Tensor x = Tensor.of(v, 64, 2000);
     var n = dev.vireo.kernel.NodeRunner.node("ReduceMean", 18, 2, 1, Attribute.of("keepdims", 0L));
     var k = new ReduceKernel(n, ReduceKind.MEAN, true);
     java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2);
@@ -165,10 +165,10 @@ class ReduceKernelTest {
       Tensor[] in = {x, axes(0)};
       float[] par = k.run(in, new dev.vireo.exec.ExecContext(2, pool))[0].floats();
       float[] seq = k.run(in, dev.vireo.exec.ExecContext.singleThreaded())[0].floats();
-      assertThat(par).hasSize(300).containsExactly(seq);
+      assertThat(par).hasSize(2000).containsExactly(seq);
       double col0 = 0;
       for (int i = 0; i < 64; i++) {
-        col0 += v[i * 300];
+        col0 += v[i * 2000];
       }
       assertThat(par[0]).isCloseTo((float) (col0 / 64), within(CLOSE));
     } finally {
