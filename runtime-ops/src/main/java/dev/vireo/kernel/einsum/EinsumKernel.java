@@ -19,7 +19,8 @@ import java.util.Arrays;
  * names (0 where a broadcast ellipsis dim has size 1), so a repeated label walks the diagonal.
  * Each output element then sums, over all values of the contracted labels, the product of the
  * inputs at their offsets; the innermost contracted label runs as a strided loop. Output
- * elements are split over the pool.
+ * elements are split over the pool. Two f32 inputs forming a batched matrix product take {@link
+ * EinsumGemm} instead.
  */
 public final class EinsumKernel implements Kernel {
   private static final int GRAIN = 1 << 12;
@@ -85,6 +86,12 @@ public final class EinsumKernel implements Kernel {
       if (x.dtype() != t) {
         throw new IllegalArgumentException("Einsum: inputs must share one element type, got "
             + inputs[0].describe() + " and " + x.describe());
+      }
+    }
+    if (n == 2) {
+      Tensor fast = EinsumGemm.tryRun(e, size, inputs[0], inputs[1], ctx);
+      if (fast != null) {
+        return new Tensor[] {fast};
       }
     }
     Shape os = Shape.of(outDims);

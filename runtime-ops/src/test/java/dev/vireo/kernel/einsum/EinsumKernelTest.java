@@ -71,4 +71,51 @@ class EinsumKernelTest {
     assertThatThrownBy(() -> einsum("ijk->i", A)).hasMessageContaining("has 3 labels, input 0 has rank 2");
     assertThatThrownBy(() -> einsum("ij->iz", A)).hasMessageContaining("'z'");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "bij,bjk->bik:2,3,4:2,4,5", "ij,kj->ik:3,4:5,4", "bhqd,bhkd->bhqk:2,2,3,4:2,2,5,4", "ij,jk->ki:3,4:4,5",
+      "i,j->ij:3:4", "ij,ij->i:3,4:3,4", "abc,cb->a:2,3,4:4,3"})
+  void matrixProductFastPathMatchesTheGeneralLoop(String spec) {
+    String[] p = spec.split(":");
+    java.util.Random rnd = new java.util.Random(spec.hashCode());
+    Tensor a = random(rnd, dims(p[1]));
+    Tensor b = random(rnd, dims(p[2]));
+    // f32 takes the GEMM path, f64 the general loop
+    Tensor fast = einsum(p[0], a, b);
+    Tensor slow = einsum(p[0], toDouble(a), toDouble(b));
+    var eq = dev.vireo.op.einsum.EinsumEquation.parse(p[0], new int[] {a.rank(), b.rank()});
+    assertThat(fast.shape()).isEqualTo(slow.shape());
+    for (int i = 0; i < fast.size(); i++) {
+      assertThat((double) fast.floats()[i]).isCloseTo(slow.doubles()[i], org.assertj.core.api.Assertions.within(1e-4));
+    }
+    int[] size = new int[eq.labelSpace()];
+    for (int k = 0; k < a.rank(); k++) {
+      size[eq.inputs()[0][k]] = a.shape().dim(k);
+    }
+    for (int k = 0; k < b.rank(); k++) {
+      size[eq.inputs()[1][k]] = b.shape().dim(k);
+    }
+    assertThat(EinsumGemm.tryRun(eq, size, a, b, dev.vireo.exec.ExecContext.singleThreaded())).isNotNull();
+  }
+
+  private static int[] dims(String csv) {
+    return java.util.Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+  }
+
+  private static Tensor random(java.util.Random rnd, int... dims) {
+    float[] f = new float[Shape.of(dims).size()];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = rnd.nextFloat() * 2 - 1;
+    }
+    return Tensor.of(f, dims);
+  }
+
+  private static Tensor toDouble(Tensor t) {
+    double[] d = new double[t.size()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = t.floats()[i];
+    }
+    return Tensor.wrap(dev.vireo.tensor.DType.DOUBLE, t.shape(), d);
+  }
 }
