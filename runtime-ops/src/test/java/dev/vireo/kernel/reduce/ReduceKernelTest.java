@@ -41,6 +41,14 @@ class ReduceKernelTest {
   }
 
   @Test
+  void otherKindsTakeTheAxesAttributeUntilOpset18() {
+    Tensor y = run1("ReduceMean", 17, List.of(Attribute.ints("axes", 0, 2), Attribute.of("keepdims", 0L)), X);
+    assertThat(y.floats()).containsExactly(33 / 6f, 45 / 6f);
+    // opset 18 reads input 1 instead: without it every axis is reduced
+    assertThat(run1("ReduceMean", 18, List.of(Attribute.ints("axes", 0)), X).floats()).containsExactly(6.5f);
+  }
+
+  @Test
   void nonTrailingAxesAreReducedInOrder() {
     // axes {0, 2}: kept axis 1 lies between reduced ones
     Tensor y = run1("ReduceSum", 13, keep(0), X, axes(0, 2));
