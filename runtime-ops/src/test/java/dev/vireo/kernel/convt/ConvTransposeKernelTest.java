@@ -106,6 +106,23 @@ class ConvTransposeKernelTest {
   }
 
   @Test
+  void pooledRunMatchesTheReference() {
+    Random rnd = new Random(11);
+    Tensor x = random(rnd, 2, 4, 5, 5);
+    Tensor w = random(rnd, 4, 3, 3, 3);
+    Tensor b = random(rnd, 6);
+    var n = node("ConvTranspose", 22, 3, 1, Attribute.of("group", 2L), Attribute.ints("strides", 2, 2));
+    var pool = new java.util.concurrent.ForkJoinPool(2);
+    try {
+      Tensor y = new ConvTransposeKernel(n).run(new Tensor[] {x, w, b}, new dev.vireo.exec.ExecContext(2, pool))[0];
+      Tensor ref = reference(x, w, b, 2, new long[] {2, 2}, new long[] {1, 1}, new long[4], new long[2]);
+      assertThat(y.floats()).containsExactly(ref.floats(), within(CLOSE));
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void rejectsMismatchedWeights() {
     assertThatThrownBy(() -> convT(11, X3, Tensor.of(filled(18, 1), 2, 1, 3, 3), null))
         .hasMessageContaining("must have X's 1 channels first");
