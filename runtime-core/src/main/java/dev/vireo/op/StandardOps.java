@@ -21,6 +21,11 @@ public final class StandardOps {
     dev.vireo.op.norm.NormOps.register(r);
     dev.vireo.op.control.ControlOps.register(r);
     dev.vireo.op.sequence.SequenceOps.register(r);
+    dev.vireo.op.reduce.ReduceOps.register(r);
+    dev.vireo.op.loss.LossOps.register(r);
+    dev.vireo.op.convt.ConvTransposeOps.register(r);
+    dev.vireo.op.detect.DetectOps.register(r);
+    dev.vireo.op.einsum.EinsumOps.register(r);
     return r;
   }
 }
