@@ -94,6 +94,14 @@ class ShapeKernelsTest {
   }
 
   @Test
+  void identityPassesSequences() {
+    var seq = new dev.vireo.tensor.TensorSequence(DType.FLOAT, java.util.List.of(X));
+    Object[] out = ((dev.vireo.kernel.ValueKernel) KernelHarness.op("Identity", 16).kernel(X))
+        .runValues(new Object[] {seq}, dev.vireo.exec.ExecContext.singleThreaded());
+    assertThat(out[0]).isSameAs(seq);
+  }
+
+  @Test
   void viewsWorkForStrings() {
     Tensor s = Tensor.of(new String[] {"a", "b"}, 2);
     assertThat(KernelHarness.op("Unsqueeze", 13).run1(s, longs(0)).strings()).containsExactly("a", "b");
