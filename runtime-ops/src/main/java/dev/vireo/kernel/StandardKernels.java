@@ -13,6 +13,10 @@ public final class StandardKernels {
   private static KernelRegistry build() {
     KernelRegistry r = new KernelRegistry();
     // One line per operator family; each family registers its kernels with their opset ranges.
+    dev.vireo.kernel.elementwise.ElementwiseKernels.register(r);
+    dev.vireo.kernel.math.MathKernels.register(r);
+    dev.vireo.kernel.nn.NnKernels.register(r);
+    dev.vireo.kernel.shape.ShapeKernels.register(r);
     return r;
   }
 }

@@ -1,0 +1,120 @@
+package dev.vireo.kernel.elementwise;
+
+import dev.vireo.exec.ExecContext;
+import dev.vireo.kernel.HalfFloats;
+import dev.vireo.kernel.Kernel;
+import dev.vireo.linalg.BinaryOp;
+import dev.vireo.linalg.Broadcast;
+import dev.vireo.tensor.DType;
+import dev.vireo.tensor.Shape;
+import dev.vireo.tensor.Tensor;
+
+/**
+ * Add, Sub, Mul, Div, Pow, Max and Min of two tensors with multidirectional broadcasting. Both
+ * inputs must have the same element type (f32, f64, i32, i64; f16/bf16 computed in f32), except
+ * Pow, whose exponent may be any numeric type and is converted to the base's type.
+ */
+public final class BinaryArithmeticKernel implements Kernel {
+  /** Work per parallel chunk, in elements. */
+  private static final int GRAIN = 1 << 14;
+
+  private final String op;
+  private final BinaryOp fn;
+
+  public BinaryArithmeticKernel(String op, BinaryOp fn) {
+    this.op = op;
+    this.fn = fn;
+  }
+
+  @Override
+  public Tensor[] run(Tensor[] inputs, ExecContext ctx) {
+    Tensor a = inputs[0];
+    Tensor b = inputs[1];
+    if (a.dtype() != b.dtype()) {
+      if (fn != BinaryOp.POW) {
+        throw new IllegalArgumentException(op + ": element types differ: A " + a.describe()
+            + ", B " + b.describe());
+      }
+      b = convert(b, a.dtype());
+    }
+    DType t = a.dtype();
+    if (t == DType.FLOAT16 || t == DType.BFLOAT16) {
+      Tensor r = compute(HalfFloats.widen(a), HalfFloats.widen(b), ctx);
+      return new Tensor[] {HalfFloats.narrow(ctx, r, t)};
+    }
+    return new Tensor[] {compute(a, b, ctx)};
+  }
+
+  private Tensor compute(Tensor a, Tensor b, ExecContext ctx) {
+    Broadcast bc = Broadcast.of(a.shape().dims(), b.shape().dims());
+    Tensor out = ctx.allocate(a.dtype(), Shape.of(bc.outDims()));
+    if (out.size() == 0) {
+      return out;
+    }
+    Object x = a.data();
+    Object y = b.data();
+    Object o = out.data();
+    int inner = bc.inner();
+    int as = bc.step(0);
+    int bs = bc.step(1);
+    try {
+      if (bc.rows() == 1) {
+        ctx.parallelFor(inner, GRAIN, (from, to) ->
+            row(x, from * as, as, y, from * bs, bs, o, from, to - from));
+      } else {
+        ctx.parallelFor(bc.rows(), Math.max(1, GRAIN / inner), (from, to) -> {
+          for (int r = from; r < to; r++) {
+            row(x, bc.offset(0, r), as, y, bc.offset(1, r), bs, o, r * inner, inner);
+          }
+        });
+      }
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(op + ": integer division by zero (A " + a.describe()
+          + ", B " + b.describe() + ")", e);
+    }
+    return out;
+  }
+
+  private void row(Object a, int ao, int as, Object b, int bo, int bs, Object o, int oo, int n) {
+    switch (a) {
+      case float[] x -> fn.apply(x, ao, as, (float[]) b, bo, bs, (float[]) o, oo, n);
+      case double[] x -> fn.apply(x, ao, as, (double[]) b, bo, bs, (double[]) o, oo, n);
+      case int[] x -> fn.apply(x, ao, as, (int[]) b, bo, bs, (int[]) o, oo, n);
+      case long[] x -> fn.apply(x, ao, as, (long[]) b, bo, bs, (long[]) o, oo, n);
+      default -> throw new IllegalArgumentException(op + ": unsupported element type");
+    }
+  }
+
+  /** Pow's exponent converted to the base's type. */
+  private static Tensor convert(Tensor e, DType to) {
+    int n = e.size();
+    return switch (to) {
+      case FLOAT, FLOAT16, BFLOAT16 -> Tensor.wrap(DType.FLOAT, e.shape(), e.toFloatArray());
+      case DOUBLE -> {
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+          d[i] = e.getDouble(i);
+        }
+        yield Tensor.wrap(DType.DOUBLE, e.shape(), d);
+      }
+      case INT64 -> Tensor.wrap(DType.INT64, e.shape(), e.dtype().isInteger()
+          ? e.toLongArray() : java.util.Arrays.stream(toDoubles(e)).mapToLong(v -> (long) v).toArray());
+      case INT32 -> {
+        int[] d = new int[n];
+        for (int i = 0; i < n; i++) {
+          d[i] = e.dtype().isInteger() ? (int) e.getLong(i) : (int) e.getDouble(i);
+        }
+        yield Tensor.wrap(DType.INT32, e.shape(), d);
+      }
+      default -> throw new IllegalArgumentException("Pow: unsupported base type " + to);
+    };
+  }
+
+  private static double[] toDoubles(Tensor e) {
+    double[] d = new double[e.size()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = e.getDouble(i);
+    }
+    return d;
+  }
+}

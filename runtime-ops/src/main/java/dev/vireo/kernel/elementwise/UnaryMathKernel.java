@@ -1,0 +1,89 @@
+package dev.vireo.kernel.elementwise;
+
+import dev.vireo.exec.ExecContext;
+import dev.vireo.kernel.HalfFloats;
+import dev.vireo.kernel.Kernel;
+import dev.vireo.linalg.UnaryOp;
+import dev.vireo.tensor.DType;
+import dev.vireo.tensor.Tensor;
+
+/**
+ * A float function applied element by element (Relu, Sigmoid, Tanh, Erf, Sqrt, Exp, Log, ...):
+ * f32, with f16/bf16 computed in f32. Neg, Abs and Relu also serve f64, i32 and i64.
+ */
+public final class UnaryMathKernel implements Kernel {
+  private static final int GRAIN = 1 << 14;
+
+  private final UnaryOp fn;
+
+  public UnaryMathKernel(UnaryOp fn) {
+    this.fn = fn;
+  }
+
+  @Override
+  public Tensor[] run(Tensor[] inputs, ExecContext ctx) {
+    Tensor x = inputs[0];
+    DType t = x.dtype();
+    switch (t) {
+      case DOUBLE, INT32, INT64 -> {
+        return new Tensor[] {exact(x, ctx)};
+      }
+      default -> { }
+    }
+    Tensor in = HalfFloats.widen(x);
+    Tensor out = ctx.allocate(DType.FLOAT, x.shape());
+    float[] src = in.floats();
+    float[] dst = out.floats();
+    ctx.parallelFor(src.length, GRAIN, (from, to) -> fn.apply(src, dst, from, to));
+    return new Tensor[] {HalfFloats.narrow(ctx, out, t)};
+  }
+
+  /** Neg, Abs and Relu on f64, i32 and i64. */
+  private Tensor exact(Tensor x, ExecContext ctx) {
+    Tensor out = ctx.allocate(x.dtype(), x.shape());
+    int n = x.size();
+    switch (x.dtype()) {
+      case DOUBLE -> {
+        double[] s = x.doubles();
+        double[] d = out.doubles();
+        for (int i = 0; i < n; i++) {
+          d[i] = switch (fn) {
+            case NEG -> -s[i];
+            case ABS -> Math.abs(s[i]);
+            case RELU -> s[i] > 0 ? s[i] : s[i] == s[i] ? 0 : s[i];
+            default -> throw unsupported(x);
+          };
+        }
+      }
+      case INT32 -> {
+        int[] s = x.ints();
+        int[] d = out.ints();
+        for (int i = 0; i < n; i++) {
+          d[i] = switch (fn) {
+            case NEG -> -s[i];
+            case ABS -> Math.abs(s[i]);
+            case RELU -> Math.max(s[i], 0);
+            default -> throw unsupported(x);
+          };
+        }
+      }
+      default -> {
+        long[] s = x.longs();
+        long[] d = out.longs();
+        for (int i = 0; i < n; i++) {
+          d[i] = switch (fn) {
+            case NEG -> -s[i];
+            case ABS -> Math.abs(s[i]);
+            case RELU -> Math.max(s[i], 0);
+            default -> throw unsupported(x);
+          };
+        }
+      }
+    }
+    return out;
+  }
+
+  private IllegalArgumentException unsupported(Tensor x) {
+    return new IllegalArgumentException(fn + " does not support " + x.describe());
+  }
+}

@@ -1,0 +1,95 @@
+package dev.vireo.kernel.math;
+
+import dev.vireo.exec.ExecContext;
+import dev.vireo.ir.Node;
+import dev.vireo.kernel.HalfFloats;
+import dev.vireo.kernel.Kernel;
+import dev.vireo.linalg.Broadcast;
+import dev.vireo.linalg.Sgemm;
+import dev.vireo.tensor.DType;
+import dev.vireo.tensor.Shape;
+import dev.vireo.tensor.Tensor;
+
+/**
+ * Gemm: {@code Y = alpha·op(A)·op(B) + beta·C} for 2-D A and B, with C broadcast to [M, N]
+ * (unidirectionally). C is optional from opset 11; f32 (f16/bf16 via f32).
+ */
+public final class GemmKernel implements Kernel {
+  private static final int GRAIN = 1 << 15;
+
+  private final float alpha;
+  private final float beta;
+  private final boolean transA;
+  private final boolean transB;
+  private final boolean cRequired;
+
+  public GemmKernel(Node n) {
+    alpha = n.attrFloat("alpha", 1f);
+    beta = n.attrFloat("beta", 1f);
+    transA = n.attrInt("transA", 0) != 0;
+    transB = n.attrInt("transB", 0) != 0;
+    // opset 11: C became optional
+    cRequired = n.opset() < 11;
+  }
+
+  @Override
+  public Tensor[] run(Tensor[] inputs, ExecContext ctx) {
+    Tensor a0 = inputs[0];
+    Tensor b0 = inputs[1];
+    Tensor c0 = inputs.length > 2 ? inputs[2] : null;
+    if (c0 == null && cRequired) {
+      throw new IllegalArgumentException("Gemm before opset 11 needs input C");
+    }
+    if (a0.rank() != 2 || b0.rank() != 2) {
+      throw new IllegalArgumentException("Gemm needs 2-D A and B: A " + a0.describe() + ", B " + b0.describe());
+    }
+    Tensor a = HalfFloats.widen(a0);
+    Tensor b = HalfFloats.widen(b0);
+    Tensor c = HalfFloats.widen(c0);
+    int m = transA ? a.shape().dim(1) : a.shape().dim(0);
+    int k = transA ? a.shape().dim(0) : a.shape().dim(1);
+    int kb = transB ? b.shape().dim(1) : b.shape().dim(0);
+    int n = transB ? b.shape().dim(0) : b.shape().dim(1);
+    if (k != kb) {
+      throw new IllegalArgumentException("inner dimensions differ: A " + a0.describe()
+          + (transA ? " (transposed)" : "") + " x B " + b0.describe() + (transB ? " (transposed)" : ""));
+    }
+    Tensor y = ctx.allocate(DType.FLOAT, Shape.of(m, n));
+    float[] yd = y.floats();
+    float effBeta = 0f;
+    if (c != null && beta != 0f) {
+      fillC(c, m, n, yd, c0, a0, b0);
+      effBeta = beta;
+    }
+    float[] ad = a.floats();
+    float[] bd = b.floats();
+    int lda = a.shape().dim(1);
+    int ldb = b.shape().dim(1);
+    float be = effBeta;
+    int grain = Math.max(1, GRAIN / Math.max(1, n * Math.max(1, k)));
+    ctx.parallelFor(m, grain, (from, to) -> Sgemm.sgemm(transA, transB, to - from, n, k, alpha,
+        ad, transA ? from : from * lda, lda, bd, 0, ldb, be, yd, from * n, n));
+    return new Tensor[] {HalfFloats.narrow(ctx, y, a0.dtype())};
+  }
+
+  private static void fillC(Tensor c, int m, int n, float[] y, Tensor c0, Tensor a0, Tensor b0) {
+    int[] cd = c.shape().dims();
+    int[] target = {m, n};
+    boolean ok = cd.length <= 2;
+    for (int i = 0; ok && i < cd.length; i++) {
+      int t = target[2 - cd.length + i];
+      ok = cd[i] == t || cd[i] == 1;
+    }
+    if (!ok) {
+      throw new IllegalArgumentException("C " + c0.describe() + " does not broadcast to [" + m + ","
+          + n + "] (A " + a0.describe() + ", B " + b0.describe() + ")");
+    }
+    int[] s = Broadcast.strides(cd, target);
+    float[] cv = c.floats();
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        y[i * n + j] = cv[i * s[0] + j * s[1]];
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.vireo.kernel.math;
+
+import static dev.vireo.tensor.DType.BFLOAT16;
+import static dev.vireo.tensor.DType.DOUBLE;
+import static dev.vireo.tensor.DType.FLOAT;
+import static dev.vireo.tensor.DType.FLOAT16;
+import static dev.vireo.tensor.DType.INT32;
+import static dev.vireo.tensor.DType.INT64;
+
+import dev.vireo.kernel.KernelRegistry;
+
+/** Registers the matrix-product and normalization-over-axis kernels. */
+public final class MathKernels {
+  private MathKernels() {}
+
+  public static void register(KernelRegistry r) {
+    r.add("MatMul", 1, n -> new MatMulKernel(), FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64);
+    // C optional from opset 11; GemmKernel checks it per opset
+    r.add("Gemm", 7, GemmKernel::new, FLOAT, FLOAT16, BFLOAT16);
+    // opset 13: along one axis instead of 2-D coercion; SoftmaxKernel branches on the opset
+    r.add("Softmax", 1, n -> new SoftmaxKernel(n, false), FLOAT, FLOAT16, BFLOAT16);
+    r.add("LogSoftmax", 1, n -> new SoftmaxKernel(n, true), FLOAT, FLOAT16, BFLOAT16);
+  }
+}

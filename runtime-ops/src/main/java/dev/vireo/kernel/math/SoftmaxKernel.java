@@ -1,0 +1,88 @@
+package dev.vireo.kernel.math;
+
+import dev.vireo.exec.ExecContext;
+import dev.vireo.ir.Node;
+import dev.vireo.kernel.HalfFloats;
+import dev.vireo.kernel.Kernel;
+import dev.vireo.tensor.DType;
+import dev.vireo.tensor.Shape;
+import dev.vireo.tensor.Tensor;
+
+/**
+ * Softmax and LogSoftmax. Before opset 13 the input is coerced to 2-D at {@code axis} (default 1)
+ * and normalized over the whole second dim; from opset 13 it is normalized along {@code axis}
+ * alone (default -1). Uses the max-subtracted form, accumulating in double. f32 (f16/bf16 via
+ * f32).
+ */
+public final class SoftmaxKernel implements Kernel {
+  private static final int GRAIN = 1 << 14;
+
+  private final long axis;
+  private final boolean coerce2d;
+  private final boolean log;
+
+  public SoftmaxKernel(Node n, boolean log) {
+    // opset 13: normalizes along one axis instead of coercing to 2-D
+    coerce2d = n.opset() < 13;
+    axis = n.attrInt("axis", coerce2d ? 1 : -1);
+    this.log = log;
+  }
+
+  @Override
+  public Tensor[] run(Tensor[] inputs, ExecContext ctx) {
+    Tensor x0 = inputs[0];
+    Tensor x = HalfFloats.widen(x0);
+    Shape s = x.shape();
+    int r = s.rank();
+    int ax;
+    if (coerce2d) {
+      // the 2-D coercion allows axis == rank (a trailing dim of 1)
+      long a = axis < 0 ? axis + r : axis;
+      if (a < 0 || a > r) {
+        throw new IllegalArgumentException("axis " + axis + " is out of range for " + x0.describe());
+      }
+      ax = (int) a;
+    } else {
+      ax = Shape.normalizeAxis(axis, Math.max(r, 1));
+    }
+    int outer = coerce2d ? s.sizeBetween(0, ax) : r == 0 ? 1 : s.sizeBetween(0, ax);
+    int len = coerce2d ? s.sizeBetween(ax, r) : r == 0 ? 1 : s.dim(ax);
+    int inner = coerce2d || r == 0 ? 1 : s.sizeBetween(ax + 1, r);
+    Tensor out = ctx.allocate(DType.FLOAT, s);
+    float[] in = x.floats();
+    float[] o = out.floats();
+    if (out.size() > 0) {
+      ctx.parallelFor(outer * inner, Math.max(1, GRAIN / Math.max(1, len)), (from, to) -> {
+        for (int q = from; q < to; q++) {
+          int base = (q / inner) * len * inner + q % inner;
+          normalize(in, o, base, len, inner);
+        }
+      });
+    }
+    return new Tensor[] {HalfFloats.narrow(ctx, out, x0.dtype())};
+  }
+
+  private void normalize(float[] in, float[] o, int base, int len, int stride) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (int i = 0; i < len; i++) {
+      max = Math.max(max, in[base + i * stride]);
+    }
+    double sum = 0;
+    for (int i = 0; i < len; i++) {
+      sum += Math.exp(in[base + i * stride] - max);
+    }
+    if (log) {
+      double ls = Math.log(sum);
+      for (int i = 0; i < len; i++) {
+        int p = base + i * stride;
+        o[p] = (float) (in[p] - max - ls);
+      }
+    } else {
+      double inv = 1.0 / sum;
+      for (int i = 0; i < len; i++) {
+        int p = base + i * stride;
+        o[p] = (float) (Math.exp(in[p] - max) * inv);
+      }
+    }
+  }
+}
