@@ -17,6 +17,8 @@ public final class StandardKernels {
     dev.vireo.kernel.math.MathKernels.register(r);
     dev.vireo.kernel.nn.NnKernels.register(r);
     dev.vireo.kernel.shape.ShapeKernels.register(r);
+    dev.vireo.kernel.layout.LayoutKernels.register(r);
+    dev.vireo.kernel.index.IndexKernels.register(r);
     return r;
   }
 }
