@@ -19,6 +19,7 @@ public final class StandardKernels {
     dev.vireo.kernel.shape.ShapeKernels.register(r);
     dev.vireo.kernel.layout.LayoutKernels.register(r);
     dev.vireo.kernel.index.IndexKernels.register(r);
+    dev.vireo.kernel.resize.ResizeKernels.register(r);
     return r;
   }
 }
