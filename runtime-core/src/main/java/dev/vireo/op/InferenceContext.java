@@ -46,7 +46,10 @@ public final class InferenceContext {
     return tensor(i).elemType();
   }
 
-  /** The constant value of input i (an initializer or a Constant node's value), or null. */
+  /**
+   * The constant value of input i (an initializer or a Constant node's value in any of its
+   * attribute forms), or null.
+   */
   public Tensor constant(int i) {
     Value v = node.input(i);
     if (v == null) {
@@ -56,8 +59,12 @@ public final class InferenceContext {
       return v.initializer();
     }
     Node p = v.producer();
-    if (p != null && p.opType().equals("Constant") && p.domain().isEmpty() && p.hasAttr("value")) {
-      return p.attrTensor("value");
+    if (p != null && p.opType().equals("Constant") && p.domain().isEmpty()) {
+      try {
+        return dev.vireo.op.shape.ConstantDef.value(p);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
     }
     return null;
   }

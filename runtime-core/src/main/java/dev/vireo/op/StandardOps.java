@@ -13,6 +13,9 @@ public final class StandardOps {
   private static OpDefRegistry build() {
     OpDefRegistry r = new OpDefRegistry();
     // One line per operator family.
+    dev.vireo.op.math.MathOps.register(r);
+    dev.vireo.op.nn.NnOps.register(r);
+    dev.vireo.op.shape.ShapeOps.register(r);
     return r;
   }
 }

@@ -10,7 +10,8 @@ import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 
 /**
- * Add, Sub, Mul, Div, Pow, Max and Min of two tensors with multidirectional broadcasting. Both
+ * Add, Sub, Mul, Div and Pow of two tensors, and Max and Min of one or more, with
+ * multidirectional broadcasting. Both
  * inputs must have the same element type (f32, f64, i32, i64; f16/bf16 computed in f32), except
  * Pow, whose exponent may be any numeric type and is converted to the base's type.
  */
@@ -28,8 +29,15 @@ public final class BinaryArithmeticKernel implements Kernel {
 
   @Override
   public Tensor[] run(Tensor[] inputs, ExecContext ctx) {
-    Tensor a = inputs[0];
-    Tensor b = inputs[1];
+    // Max and Min are variadic: fold left over their inputs
+    Tensor acc = inputs[0];
+    for (int i = 1; i < inputs.length; i++) {
+      acc = pair(acc, inputs[i], ctx);
+    }
+    return new Tensor[] {acc};
+  }
+
+  private Tensor pair(Tensor a, Tensor b, ExecContext ctx) {
     if (a.dtype() != b.dtype()) {
       if (fn != BinaryOp.POW) {
         throw new IllegalArgumentException(op + ": element types differ: A " + a.describe()
@@ -40,9 +48,9 @@ public final class BinaryArithmeticKernel implements Kernel {
     DType t = a.dtype();
     if (t == DType.FLOAT16 || t == DType.BFLOAT16) {
       Tensor r = compute(HalfFloats.widen(a), HalfFloats.widen(b), ctx);
-      return new Tensor[] {HalfFloats.narrow(ctx, r, t)};
+      return HalfFloats.narrow(ctx, r, t);
     }
-    return new Tensor[] {compute(a, b, ctx)};
+    return compute(a, b, ctx);
   }
 
   private Tensor compute(Tensor a, Tensor b, ExecContext ctx) {

@@ -22,7 +22,7 @@ public final class ElementwiseKernels {
     binary(r, "Mul", BinaryOp.MUL, 7);
     binary(r, "Div", BinaryOp.DIV, 7);
     binary(r, "Pow", BinaryOp.POW, 7);
-    // opset 8: Max and Min take two inputs with broadcasting here (variadic forms need 2)
+    // opset 8: Max and Min broadcast their (one or more) inputs
     binary(r, "Max", BinaryOp.MAX, 8);
     binary(r, "Min", BinaryOp.MIN, 8);
 

@@ -1,0 +1,49 @@
+package dev.vireo.op.math;
+
+import dev.vireo.ir.ValueType;
+import dev.vireo.ir.ValueType.TensorType;
+import dev.vireo.op.Dims;
+import dev.vireo.op.InferenceContext;
+import dev.vireo.op.OpDef;
+import dev.vireo.tensor.DType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ops that broadcast their inputs multidirectionally: Add, Sub, Mul, Div, Pow, Max, Min (any
+ * number of inputs) and the comparisons (bool output). The output element type is input 0's
+ * (bool for comparisons); all inputs must share it, except Pow's exponent.
+ */
+public final class BroadcastDef implements OpDef {
+  private final String opType;
+  private final boolean boolOutput;
+
+  public BroadcastDef(String opType, boolean boolOutput) {
+    this.opType = opType;
+    this.boolOutput = boolOutput;
+  }
+
+  @Override
+  public String domain() {
+    return "";
+  }
+
+  @Override
+  public String opType() {
+    return opType;
+  }
+
+  @Override
+  public List<ValueType> infer(InferenceContext ctx) {
+    List<TensorType> ins = new ArrayList<>();
+    DType t = ctx.elemType(0);
+    for (int i = 0; i < ctx.inputCount(); i++) {
+      TensorType ti = ctx.tensor(i);
+      if (!opType.equals("Pow") && t != null && ti.elemType() != null && ti.elemType() != t) {
+        throw new IllegalArgumentException(opType + ": element types differ: " + ctx.tensor(0) + " and " + ti);
+      }
+      ins.add(ti);
+    }
+    return List.of(new TensorType(boolOutput ? DType.BOOL : t, Dims.broadcast(opType, ins)));
+  }
+}
