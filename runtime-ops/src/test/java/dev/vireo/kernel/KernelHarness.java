@@ -4,61 +4,98 @@ import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Attribute;
 import dev.vireo.ir.Node;
 import dev.vireo.ir.Value;
+import dev.vireo.ir.ValueType;
 import dev.vireo.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs one node through the standard kernel registry, as the executor would. */
+/**
+ * Runs one kernel of the standard registry on tensors, for tests: builds the node (input types
+ * from the given tensors), finds and creates its kernel, and runs it single-threaded.
+ *
+ * <pre>{@code
+ * Tensor y = KernelHarness.op("Softmax", 13).attr(Attribute.of("axis", 0L)).run1(x);
+ * }</pre>
+ */
 public final class KernelHarness {
-  private KernelHarness() {}
+  private final String opType;
+  private final int opset;
+  private final Map<String, Attribute> attrs = new LinkedHashMap<>();
+  private int outputs = 1;
 
-  /** A node with {@code inputs} inputs (null entries are omitted inputs) and {@code outputs} outputs. */
-  public static Node node(String op, int opset, Tensor[] inputs, int outputs, Attribute... attrs) {
+  private KernelHarness(String opType, int opset) {
+    this.opType = opType;
+    this.opset = opset;
+  }
+
+  public static KernelHarness op(String opType, int opset) {
+    return new KernelHarness(opType, opset);
+  }
+
+  public KernelHarness attr(Attribute a) {
+    attrs.put(a.name(), a);
+    return this;
+  }
+
+  public KernelHarness attr(String name, long v) {
+    return attr(Attribute.of(name, v));
+  }
+
+  public KernelHarness attr(String name, float v) {
+    return attr(Attribute.of(name, v));
+  }
+
+  public KernelHarness attr(String name, String v) {
+    return attr(Attribute.of(name, v));
+  }
+
+  public KernelHarness ints(String name, long... v) {
+    return attr(Attribute.ints(name, v));
+  }
+
+  /** How many outputs the node declares (default 1). */
+  public KernelHarness outputs(int n) {
+    outputs = n;
+    return this;
+  }
+
+  /** The node these settings describe, with inputs typed after the given tensors (null = omitted). */
+  public Node node(Tensor... inputs) {
     List<Value> in = new ArrayList<>();
     for (int i = 0; i < inputs.length; i++) {
-      in.add(inputs[i] == null ? null : new Value("in" + i, null));
+      Tensor t = inputs[i];
+      in.add(t == null ? null : new Value("in" + i, ValueType.TensorType.of(t.dtype(), t.shape())));
     }
     List<Value> out = new ArrayList<>();
     for (int i = 0; i < outputs; i++) {
       out.add(new Value("out" + i, null));
     }
-    Map<String, Attribute> a = new LinkedHashMap<>();
-    for (Attribute at : attrs) {
-      a.put(at.name(), at);
-    }
-    return new Node(op + "_node", "", op, opset, in, out, a);
+    return new Node(opType + "_test", "", opType, opset, in, out, attrs);
   }
 
-  /** Creates the registered kernel for the node and runs it once on a single thread. */
-  public static Tensor[] run(String op, int opset, int outputs, Attribute[] attrs, Tensor... inputs) {
-    Node n = node(op, opset, inputs, outputs, attrs);
-    KernelRegistry.Lookup l = StandardKernels.registry().find("", op, opset,
-        i -> i < inputs.length && inputs[i] != null ? inputs[i].dtype() : null);
+  /** Creates the kernel for the node (attributes validated here). */
+  public Kernel kernel(Tensor... inputs) {
+    Node n = node(inputs);
+    KernelRegistry.Lookup l = StandardKernels.registry().find("", opType, opset, k -> {
+      Value v = n.input(k);
+      return v == null ? null : v.tensorType().elemType();
+    });
     if (l.registration() == null) {
-      throw new IllegalStateException("no kernel for " + op + " opset " + opset + " " + l.missingDetail());
+      throw new AssertionError("no kernel for " + opType + " opset " + opset + " "
+          + (l.missingDetail() == null ? "" : l.missingDetail()));
     }
-    return l.registration().factory().create(n).run(inputs, ExecContext.singleThreaded());
+    return l.registration().factory().create(n);
   }
 
-  /** {@link #run} for a single output. */
-  public static Tensor run1(String op, int opset, Attribute[] attrs, Tensor... inputs) {
-    return run(op, opset, 1, attrs, inputs)[0];
+  /** Runs the kernel and returns all outputs. */
+  public Tensor[] run(Tensor... inputs) {
+    return kernel(inputs).run(inputs, ExecContext.singleThreaded());
   }
 
-  /** No attributes. */
-  public static Attribute[] none() {
-    return new Attribute[0];
-  }
-
-  /** Attributes, for readability at call sites. */
-  public static Attribute[] attrs(Attribute... a) {
-    return a;
-  }
-
-  /** Whether a registration exists for op at opset. */
-  public static boolean registered(String op, int opset) {
-    return StandardKernels.registry().find("", op, opset, i -> null).registration() != null;
+  /** Runs the kernel and returns output 0. */
+  public Tensor run1(Tensor... inputs) {
+    return run(inputs)[0];
   }
 }

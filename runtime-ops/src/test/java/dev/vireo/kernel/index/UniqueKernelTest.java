@@ -1,7 +1,7 @@
 package dev.vireo.kernel.index;
 
-import static dev.vireo.kernel.KernelHarness.attrs;
-import static dev.vireo.kernel.KernelHarness.run;
+import static dev.vireo.kernel.KernelRuns.attrs;
+import static dev.vireo.kernel.KernelRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vireo.ir.Attribute;

@@ -1,7 +1,7 @@
 package dev.vireo.kernel.layout;
 
-import static dev.vireo.kernel.KernelHarness.attrs;
-import static dev.vireo.kernel.KernelHarness.run;
+import static dev.vireo.kernel.KernelRuns.attrs;
+import static dev.vireo.kernel.KernelRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
