@@ -76,7 +76,9 @@ public final class ResizeDef implements OpDef {
       Dim d = x.dims().get(axes[i]);
       Dim o = Dim.unknown();
       if (known && given == axes.length) {
-        if (scales != null && d.isKnown()) {
+        if (scales != null && scales[i] == 1.0) {
+          o = d;
+        } else if (scales != null && d.isKnown()) {
           o = Dim.of((long) Math.floor(d.value() * scales[i]));
         } else if (sizes != null && stretch) {
           o = Dim.of(sizes[i]);
