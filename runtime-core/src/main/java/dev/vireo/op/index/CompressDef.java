@@ -6,7 +6,6 @@ import dev.vireo.ir.ValueType.TensorType;
 import dev.vireo.op.Dims;
 import dev.vireo.op.InferenceContext;
 import dev.vireo.op.OpDef;
-import dev.vireo.tensor.DType;
 import java.util.ArrayList;
 import java.util.List;
 

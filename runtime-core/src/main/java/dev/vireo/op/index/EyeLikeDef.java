@@ -1,13 +1,11 @@
 package dev.vireo.op.index;
 
-import dev.vireo.ir.Dim;
 import dev.vireo.ir.ValueType;
 import dev.vireo.ir.ValueType.TensorType;
 import dev.vireo.op.Dims;
 import dev.vireo.op.InferenceContext;
 import dev.vireo.op.OpDef;
 import dev.vireo.tensor.DType;
-import java.util.ArrayList;
 import java.util.List;
 
 /** EyeLike: the input's 2-D shape, of type {@code dtype} or else the input's type. */

@@ -3,11 +3,9 @@ package dev.vireo.op.index;
 import dev.vireo.ir.Dim;
 import dev.vireo.ir.ValueType;
 import dev.vireo.ir.ValueType.TensorType;
-import dev.vireo.op.Dims;
 import dev.vireo.op.InferenceContext;
 import dev.vireo.op.OpDef;
 import dev.vireo.tensor.DType;
-import java.util.ArrayList;
 import java.util.List;
 
 /** NonZero: int64 [rank, count]; the count depends on the data and stays unknown. */
