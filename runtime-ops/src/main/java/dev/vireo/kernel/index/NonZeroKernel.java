@@ -69,5 +69,4 @@ public final class NonZeroKernel implements Kernel {
   private static boolean isFloat8Zero(DType t, byte b) {
     return (t == DType.FLOAT8E4M3FN || t == DType.FLOAT8E5M2) && b == (byte) 0x80;
   }
-
 }
