@@ -15,7 +15,6 @@ import dev.vireo.onnx.proto.SparseTensorProto;
 import dev.vireo.onnx.proto.TensorProto;
 import dev.vireo.onnx.proto.ValueInfoProto;
 import dev.vireo.tensor.Tensor;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +33,7 @@ import java.util.Map;
  * {@link FunctionInliner}. Node order is left to {@link dev.vireo.ir.GraphChecker}.
  */
 final class GraphImporter {
-  private final Path baseDir;
+  private final TensorSource source;
   private final Map<String, Integer> modelOpsets;
   private final FunctionInliner functions;
 
@@ -58,8 +57,8 @@ final class GraphImporter {
     }
   }
 
-  GraphImporter(Path baseDir, Map<String, Integer> modelOpsets, FunctionInliner functions) {
-    this.baseDir = baseDir;
+  GraphImporter(TensorSource source, Map<String, Integer> modelOpsets, FunctionInliner functions) {
+    this.source = source;
     this.modelOpsets = modelOpsets;
     this.functions = functions;
   }
@@ -79,10 +78,10 @@ final class GraphImporter {
       g.inputs().add(v);
     }
     for (TensorProto t : gp.getInitializerList()) {
-      addInitializer(g, scope, t.getName(), TensorDecoder.decode(t, baseDir), where);
+      addInitializer(g, scope, t.getName(), TensorDecoder.decodeFrom(t, source), where);
     }
     for (SparseTensorProto s : gp.getSparseInitializerList()) {
-      addInitializer(g, scope, s.getValues().getName(), SparseTensors.densify(s, baseDir), where);
+      addInitializer(g, scope, s.getValues().getName(), SparseTensors.densify(s, source), where);
     }
     Map<String, ValueInfoProto> declared = new HashMap<>();
     gp.getValueInfoList().forEach(v -> declared.put(v.getName(), v));
@@ -90,6 +89,7 @@ final class GraphImporter {
 
     List<FunctionInliner.Expanded> nodes = functions.expand(gp.getNodeList(), opsets);
     List<List<Value>> outputs = new ArrayList<>(nodes.size());
+    Map<String, String> producedBy = new HashMap<>();
     for (FunctionInliner.Expanded e : nodes) {
       List<Value> outs = new ArrayList<>(e.node().getOutputCount());
       for (String name : e.node().getOutputList()) {
@@ -102,13 +102,14 @@ final class GraphImporter {
           throw new ModelLoadException(
               Phase.VALIDATE, context(e, opsets(e)),
               "output '" + name + "' is already defined"
-                  + (existing.producer() != null ? " by node '" + existing.producer().name() + "'"
+                  + (producedBy.containsKey(name) ? " by node '" + producedBy.get(name) + "'"
                       : existing.initializer() != null ? " as an initializer" : " as a graph input"),
               null);
         }
         ValueInfoProto info = declared.get(name);
         Value v = new Value(name, info == null ? null : type(info, where + " value"));
         scope.local.put(name, v);
+        producedBy.put(name, e.name());
         outs.add(v);
       }
       outputs.add(outs);
@@ -163,7 +164,7 @@ final class GraphImporter {
       }
       Attribute attr;
       try {
-        attr = AttributeDecoder.decode(a, baseDir, sub -> importGraph(sub, g, scope, e.opsets()), label);
+        attr = AttributeDecoder.decode(a, source, sub -> importGraph(sub, g, scope, e.opsets()), label);
       } catch (ModelLoadException ex) {
         throw ex.node() != null ? ex : new ModelLoadException(ex.phase(), ctx, ex.reason(), ex);
       }

@@ -6,7 +6,6 @@ import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 import java.lang.reflect.Array;
-import java.nio.file.Path;
 
 /**
  * Densifies ONNX sparse tensors (COO format): {@code values} holds the NNZ non-default
@@ -21,26 +20,26 @@ final class SparseTensors {
    *
    * @throws ModelLoadException when the parts disagree or an index is out of range
    */
-  static Tensor densify(SparseTensorProto sp, Path baseDir) {
+  static Tensor densify(SparseTensorProto sp, TensorSource source) {
     String label = sp.getValues().getName().isEmpty()
         ? "sparse tensor" : "sparse tensor '" + sp.getValues().getName() + "'";
     if (!sp.hasValues()) {
       throw TensorDecoder.error(label, "has no values");
     }
-    Tensor values = TensorDecoder.decode(sp.getValues(), baseDir);
+    Tensor values = TensorDecoder.decodeFrom(sp.getValues(), source);
     Shape shape = TensorDecoder.shape(sp.getDimsList(), label);
     int nnz = values.size();
     if (values.rank() != 1) {
       throw TensorDecoder.error(label, "values must be 1-D, got " + values.describe());
     }
-    Tensor dense = Tensor.zeros(values.dtype(), shape);
+    Tensor dense = Tensor.wrap(values.dtype(), shape, TensorDecoder.allocate(values.dtype(), shape.size(), label));
     if (nnz == 0) {
       return dense;
     }
     if (!sp.hasIndices()) {
       throw TensorDecoder.error(label, "has " + nnz + " values but no indices");
     }
-    Tensor indices = TensorDecoder.decode(sp.getIndices(), baseDir);
+    Tensor indices = TensorDecoder.decodeFrom(sp.getIndices(), source);
     if (indices.dtype() != DType.INT64) {
       throw TensorDecoder.error(label, "indices must be i64, got " + indices.describe());
     }

@@ -1,6 +1,5 @@
 package dev.vireo.onnx.load;
 
-import com.google.protobuf.ByteString;
 import dev.vireo.error.ModelLoadException;
 import dev.vireo.error.Phase;
 import dev.vireo.onnx.proto.TensorProto;
@@ -37,6 +36,11 @@ public final class TensorDecoder {
    *     invalid
    */
   public static Tensor decode(TensorProto proto, Path baseDir) {
+    return decodeFrom(proto, TensorSource.of(baseDir));
+  }
+
+  /** Decodes a tensor of a file parsed with its raw data split out. */
+  static Tensor decodeFrom(TensorProto proto, TensorSource source) {
     String label = label(proto);
     DType type = elementType(proto.getDataType(), label);
     Shape shape = shape(proto.getDimsList(), label);
@@ -48,23 +52,28 @@ public final class TensorDecoder {
       if (type == DType.STRING) {
         throw error(label, "string tensors cannot use external data");
       }
-      return fromRaw(type, shape, ExternalData.read(proto, baseDir, rawByteCount(type, n), label), label);
+      return fromRaw(type, shape, ExternalData.read(proto, source.baseDir(), rawByteCount(type, n), label), label);
+    }
+    if (source.hasSplitRawData(proto)) {
+      return fromRaw(type, shape, List.of(checkRaw(source.splitRawData(proto), type, shape, label)), label);
     }
     if (proto.hasRawData()) {
-      if (type == DType.STRING) {
-        throw error(label, "string tensors cannot use raw_data (expected string_data)");
-      }
-      ByteString raw = proto.getRawData();
-      long expected = rawByteCount(type, n);
-      if (raw.size() != expected) {
-        throw error(
-            label,
-            "raw_data has " + raw.size() + " bytes, " + type + shape + " needs " + expected);
-      }
-      // Aliased raw data is a view of the mapped file: this adds no copy.
-      return fromRaw(type, shape, List.of(raw.asReadOnlyByteBuffer()), label);
+      ByteBuffer raw = proto.getRawData().asReadOnlyByteBuffer();
+      return fromRaw(type, shape, List.of(checkRaw(raw, type, shape, label)), label);
     }
     return fromTyped(proto, type, shape, label);
+  }
+
+  private static ByteBuffer checkRaw(ByteBuffer raw, DType type, Shape shape, String label) {
+    if (type == DType.STRING) {
+      throw error(label, "string tensors cannot use raw_data (expected string_data)");
+    }
+    long expected = rawByteCount(type, shape.size());
+    if (raw.remaining() != expected) {
+      throw error(
+          label, "raw_data has " + raw.remaining() + " bytes, " + type + shape + " needs " + expected);
+    }
+    return raw;
   }
 
   /** The tensor's name for messages: {@code tensor 'w'} or {@code unnamed tensor}. */
@@ -123,7 +132,7 @@ public final class TensorDecoder {
   /** Decodes n packed little-endian elements spread over consecutive chunks. */
   static Tensor fromRaw(DType t, Shape shape, List<ByteBuffer> chunks, String label) {
     int n = shape.size();
-    Object data = Tensor.newArray(t, n);
+    Object data = allocate(t, n, label);
     int pos = 0;
     for (ByteBuffer chunk : chunks) {
       ByteBuffer b = chunk.duplicate().order(ByteOrder.LITTLE_ENDIAN);
@@ -249,7 +258,7 @@ public final class TensorDecoder {
       return fromRaw(t, shape, List.of(packed.flip()), label).data();
     }
     check(p.getInt32DataCount(), n, "int32_data", t, shape, label);
-    Object a = Tensor.newArray(t, n);
+    Object a = allocate(t, n, label);
     for (int i = 0; i < n; i++) {
       int v = p.getInt32Data(i);
       switch (a) {
@@ -261,6 +270,25 @@ public final class TensorDecoder {
       }
     }
     return a;
+  }
+
+  /**
+   * A zero-filled array for n elements of t. A tensor larger than the whole heap is rejected
+   * up front; a failed allocation becomes a load error naming the tensor (one big array failing
+   * leaves the rest of the heap intact).
+   */
+  static Object allocate(DType t, int n, String label) {
+    long bytes = (long) n * Math.max(1, t.byteSize());
+    long max = Runtime.getRuntime().maxMemory();
+    String advice = "; give the JVM more heap (-Xmx)";
+    if (bytes > max) {
+      throw error(label, "needs " + bytes + " bytes, more than the JVM's maximum heap of " + max + advice);
+    }
+    try {
+      return Tensor.newArray(t, n);
+    } catch (OutOfMemoryError e) {
+      throw error(label, "not enough heap for its " + bytes + " bytes" + advice);
+    }
   }
 
   private static void check(int count, long needed, String field, DType t, Shape shape, String label) {
