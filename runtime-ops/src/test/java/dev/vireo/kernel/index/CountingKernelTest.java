@@ -73,5 +73,12 @@ class CountingKernelTest {
     assertThat(registered("NonZero", 8)).isFalse();
     assertThat(registered("Trilu", 13)).isFalse();
     assertThat(registered("Unique", 11)).isTrue();
+    assertThat(registered("Upsample", 10)).isFalse();
+    assertThat(registered("Resize", 9)).isFalse();
+    for (int opset = 7; opset <= 24; opset++) {
+      assertThat(registered("TopK", opset)).as("TopK opset %d", opset).isTrue();
+      assertThat(registered("Pad", opset)).as("Pad opset %d", opset).isTrue();
+      assertThat(registered("Split", opset)).as("Split opset %d", opset).isTrue();
+    }
   }
 }
