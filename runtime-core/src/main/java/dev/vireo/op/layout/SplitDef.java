@@ -41,7 +41,12 @@ public final class SplitDef implements OpDef {
     int opset = ctx.node().opset();
     long[] split = opset >= 13 ? (ctx.hasInput(1) ? LayoutDefs.ints(ctx.constant(1)) : null)
         : ctx.node().attrInts("split", null);
-    boolean splitUnknown = opset >= 13 && ctx.hasInput(1) && split == null;
+    boolean splitUnknown = false;
+    if (split != null && split.length == 0 && opset >= 13) {
+      split = null;
+    } else if (opset >= 13 && ctx.hasInput(1) && split == null) {
+      splitUnknown = true;
+    }
     Dim d = x.dims().get(ax);
     if (split == null && !splitUnknown && d.isKnown()) {
       split = new long[n];

@@ -42,7 +42,9 @@ public final class SplitKernel implements Kernel {
     int ax = Shape.normalizeAxis(axis, r);
     int[] dims = x.shape().dims();
     int len = dims[ax];
-    long[] split = splitInput && in.length > 1 && in[1] != null ? Elements.longs(in[1], "Split split") : attrSplit;
+    // an empty split input means "not given"
+    long[] split = splitInput && in.length > 1 && in[1] != null && in[1].size() > 0
+        ? Elements.longs(in[1], "Split split") : attrSplit;
     if (split == null) {
       split = new long[outputs];
       if (unevenLast) {

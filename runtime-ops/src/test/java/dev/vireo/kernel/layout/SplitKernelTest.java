@@ -38,6 +38,12 @@ class SplitKernelTest {
   }
 
   @Test
+  void emptySplitInputMeansEven() {
+    Tensor[] y = run("Split", 13, 2, attrs(), SIX, Tensor.of(new long[0], 0));
+    assertThat(y[1].floats()).containsExactly(4, 5, 6);
+  }
+
+  @Test
   void zeroLengthPart() {
     Tensor[] y = run("Split", 13, 2, attrs(), SIX, Tensor.of(new long[] {6, 0}, 2));
     assertThat(y[1].shape()).isEqualTo(Shape.of(0));
