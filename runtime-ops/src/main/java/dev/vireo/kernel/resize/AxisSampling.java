@@ -1,5 +1,8 @@
 package dev.vireo.kernel.resize;
 
+import dev.vireo.exec.ExecContext;
+import java.util.Arrays;
+
 /**
  * How one axis is resampled: for each output position, the first input tap, the weights of its
  * {@code taps} consecutive neighbours (indices outside the input clamp to the edge), and whether
@@ -13,6 +16,9 @@ package dev.vireo.kernel.resize;
  * The n taps are the n input indices nearest the coordinate, preferring lower ones.
  */
 final class AxisSampling {
+  /** Multiply-adds below which a chunk is not worth handing to another thread. */
+  private static final int MIN_PARALLEL_WORK = 1 << 15;
+
   final int outLen;
   final int taps;
   final int[] start;
@@ -90,34 +96,43 @@ final class AxisSampling {
    * Resamples axis {@code axis} of {@code src} (dims {@code dims}, row-major) into a new array
    * whose dim there is {@link #outLen}.
    */
-  double[] apply(double[] src, int[] dims, int axis, double extrapolationValue) {
+  double[] apply(double[] src, int[] dims, int axis, double extrapolationValue, ExecContext ctx) {
     int outer = 1;
     for (int k = 0; k < axis; k++) {
       outer *= dims[k];
     }
-    int inner = 1;
+    int innerSize = 1;
     for (int k = axis + 1; k < dims.length; k++) {
-      inner *= dims[k];
+      innerSize *= dims[k];
     }
+    int inner = innerSize;
     int inLen = dims[axis];
     double[] dst = new double[outer * outLen * inner];
-    for (int o = 0; o < outer; o++) {
-      int srcBase = o * inLen * inner;
-      for (int y = 0; y < outLen; y++) {
-        int dstBase = (o * outLen + y) * inner;
-        if (extrapolated[y]) {
-          java.util.Arrays.fill(dst, dstBase, dstBase + inner, extrapolationValue);
-          continue;
-        }
-        for (int k = 0; k < taps; k++) {
-          double w = weights[y * taps + k];
-          int s = srcBase + Math.clamp(start[y] + k, 0, inLen - 1) * inner;
-          for (int i = 0; i < inner; i++) {
-            dst[dstBase + i] += w * src[s + i];
-          }
+    int work = Math.max(1, outLen * inner * taps);
+    ctx.parallelFor(outer, Math.max(1, MIN_PARALLEL_WORK / work), (from, to) -> {
+      for (int o = from; o < to; o++) {
+        resampleRow(src, dst, o, inLen, inner, extrapolationValue);
+      }
+    });
+    return dst;
+  }
+
+  /** Resamples the lines of outer index {@code o}. */
+  private void resampleRow(double[] src, double[] dst, int o, int inLen, int inner, double extrapolationValue) {
+    int srcBase = o * inLen * inner;
+    for (int y = 0; y < outLen; y++) {
+      int dstBase = (o * outLen + y) * inner;
+      if (extrapolated[y]) {
+        Arrays.fill(dst, dstBase, dstBase + inner, extrapolationValue);
+        continue;
+      }
+      for (int k = 0; k < taps; k++) {
+        double w = weights[y * taps + k];
+        int s = srcBase + Math.clamp(start[y] + k, 0, inLen - 1) * inner;
+        for (int i = 0; i < inner; i++) {
+          dst[dstBase + i] += w * src[s + i];
         }
       }
     }
-    return dst;
   }
 }

@@ -110,7 +110,7 @@ public final class ResizeKernel implements Kernel {
         continue;
       }
       AxisSampling s = AxisSampling.of(p, cur[a], out[a], scale[a], roi[a], roi[a + r]);
-      v = s.apply(v, cur, a, p.extrapolationValue);
+      v = s.apply(v, cur, a, p.extrapolationValue, ctx);
       cur[a] = out[a];
     }
     return new Tensor[] {fromDoubles(v, x.dtype(), shape, ctx)};

@@ -169,4 +169,24 @@ class ResizeKernelTest {
     assertThat(y.dtype()).isEqualTo(DType.FLOAT16);
     assertThat(y.getDouble(1)).isEqualTo(2.0);
   }
+
+  @Test
+  void threadedPassesMatchSingleThreaded() {
+    float[] v = new float[8 * 64 * 64];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (i * 7919 % 1000) / 10f;
+    }
+    Tensor x = Tensor.of(v, 1, 8, 64, 64);
+    Tensor s = scales(1, 1, 2, 1.5f);
+    var kernel = dev.vireo.kernel.KernelHarness.op("Resize", 19).attr("mode", "cubic").kernel(x, null, s);
+    Tensor one = kernel.run(new Tensor[] {x, null, s}, dev.vireo.exec.ExecContext.singleThreaded())[0];
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2);
+    try {
+      Tensor two = kernel.run(new Tensor[] {x, null, s}, new dev.vireo.exec.ExecContext(2, pool))[0];
+      assertThat(two.shape()).isEqualTo(Shape.of(1, 8, 128, 96));
+      assertThat(two.floats()).containsExactly(one.floats());
+    } finally {
+      pool.shutdown();
+    }
+  }
 }
