@@ -13,7 +13,8 @@ import java.util.Arrays;
  * Pad in mode constant, reflect, edge or wrap. Before opset 11 pads and the constant value are
  * attributes; from 11 they are inputs 1 and 2, and from 18 input 3 names the padded axes. Pads
  * are [x1_begin, x2_begin, ..., x1_end, x2_end, ...]; negative pads crop, and the other modes
- * then pad from the cropped data. Any element type.
+ * then pad from the cropped data. Pads longer than the axis keep reflecting or wrapping, as
+ * numpy's pad does (onnxruntime rejects such reflect pads). Any element type.
  */
 public final class PadKernel implements Kernel {
   private enum Mode { CONSTANT, REFLECT, EDGE, WRAP }
