@@ -19,6 +19,16 @@ public final class StandardOps {
     dev.vireo.op.layout.LayoutOps.register(r);
     dev.vireo.op.index.IndexOps.register(r);
     dev.vireo.op.resize.ResizeOps.register(r);
+    dev.vireo.op.rnn.RecurrentOps.register(r);
+    dev.vireo.op.attention.AttentionOps.register(r);
+    dev.vireo.op.norm.NormOps.register(r);
+    dev.vireo.op.control.ControlOps.register(r);
+    dev.vireo.op.sequence.SequenceOps.register(r);
+    dev.vireo.op.reduce.ReduceOps.register(r);
+    dev.vireo.op.loss.LossOps.register(r);
+    dev.vireo.op.convt.ConvTransposeOps.register(r);
+    dev.vireo.op.detect.DetectOps.register(r);
+    dev.vireo.op.einsum.EinsumOps.register(r);
     return r;
   }
 }

@@ -20,6 +20,16 @@ public final class StandardKernels {
     dev.vireo.kernel.layout.LayoutKernels.register(r);
     dev.vireo.kernel.index.IndexKernels.register(r);
     dev.vireo.kernel.resize.ResizeKernels.register(r);
+    dev.vireo.kernel.rnn.RecurrentKernels.register(r);
+    dev.vireo.kernel.attention.AttentionKernels.register(r);
+    dev.vireo.kernel.norm.NormKernels.register(r);
+    dev.vireo.kernel.control.ControlFlowKernels.register(r);
+    dev.vireo.kernel.sequence.SequenceKernels.register(r);
+    dev.vireo.kernel.reduce.ReduceKernels.register(r);
+    dev.vireo.kernel.loss.LossKernels.register(r);
+    dev.vireo.kernel.convt.ConvTransposeKernels.register(r);
+    dev.vireo.kernel.detect.DetectKernels.register(r);
+    dev.vireo.kernel.einsum.EinsumKernels.register(r);
     return r;
   }
 }

@@ -9,7 +9,7 @@ public final class MathOps {
   public static void register(OpDefRegistry r) {
     for (String op : new String[] {"Relu", "Sigmoid", "Tanh", "Erf", "Sqrt", "Exp", "Log", "Abs",
         "Neg", "Floor", "Ceil", "Reciprocal", "Softplus", "LeakyRelu", "Clip", "Softmax",
-        "LogSoftmax", "Not"}) {
+        "Not"}) {
       r.register(new ElementwiseDef(op));
     }
     for (String op : new String[] {"Add", "Sub", "Mul", "Div", "Pow", "Max", "Min"}) {

@@ -104,6 +104,19 @@ class MalformedModelTest {
   }
 
   @Test
+  void incompleteValueTypes() {
+    dev.vireo.onnx.proto.TypeProto seq = dev.vireo.onnx.proto.TypeProto.newBuilder()
+        .setSequenceType(dev.vireo.onnx.proto.TypeProto.Sequence.getDefaultInstance()).build();
+    assertThat(fails(model(identity().addInput(Protos.info("s", seq)).build())).getMessage())
+        .contains("input 's'").contains("sequence type has no element type");
+    dev.vireo.onnx.proto.TypeProto map = dev.vireo.onnx.proto.TypeProto.newBuilder()
+        .setMapType(dev.vireo.onnx.proto.TypeProto.Map.newBuilder().setKeyType(99).setValueType(Protos.tensorType(1)))
+        .build();
+    assertThat(fails(model(identity().addInput(Protos.info("m", map)).build())).getMessage())
+        .contains("unknown element type 99");
+  }
+
+  @Test
   void cycle() {
     GraphProto g = GraphProto.newBuilder()
         .addInput(f32("x"))

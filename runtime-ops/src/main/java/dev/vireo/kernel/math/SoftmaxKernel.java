@@ -9,7 +9,7 @@ import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 
 /**
- * Softmax and LogSoftmax. Before opset 13 the input is coerced to 2-D at {@code axis} (default 1)
+ * Softmax. Before opset 13 the input is coerced to 2-D at {@code axis} (default 1)
  * and normalized over the whole second dim; from opset 13 it is normalized along {@code axis}
  * alone (default -1). Uses the max-subtracted form, accumulating in double. f32 (f16/bf16 via
  * f32).
@@ -19,13 +19,10 @@ public final class SoftmaxKernel implements Kernel {
 
   private final long axis;
   private final boolean coerce2d;
-  private final boolean log;
-
-  public SoftmaxKernel(Node n, boolean log) {
+  public SoftmaxKernel(Node n) {
     // opset 13: normalizes along one axis instead of coercing to 2-D
     coerce2d = n.opset() < 13;
     axis = n.attrInt("axis", coerce2d ? 1 : -1);
-    this.log = log;
   }
 
   @Override
@@ -71,18 +68,10 @@ public final class SoftmaxKernel implements Kernel {
     for (int i = 0; i < len; i++) {
       sum += Math.exp(in[base + i * stride] - max);
     }
-    if (log) {
-      double ls = Math.log(sum);
-      for (int i = 0; i < len; i++) {
-        int p = base + i * stride;
-        o[p] = (float) (in[p] - max - ls);
-      }
-    } else {
-      double inv = 1.0 / sum;
-      for (int i = 0; i < len; i++) {
-        int p = base + i * stride;
-        o[p] = (float) (Math.exp(in[p] - max) * inv);
-      }
+    double inv = 1.0 / sum;
+    for (int i = 0; i < len; i++) {
+      int p = base + i * stride;
+      o[p] = (float) (Math.exp(in[p] - max) * inv);
     }
   }
 }

@@ -27,6 +27,10 @@ public final class CastKernel implements Kernel {
     if (!castable(to)) {
       throw new IllegalArgumentException("Cast to " + to + " is not supported");
     }
+    var in = n.input(0) == null ? null : n.input(0).tensorType();
+    if (in != null && in.elemType() != null && !castable(in.elemType())) {
+      throw new IllegalArgumentException("Cast from " + in.elemType() + " is not supported");
+    }
   }
 
   /** Whether Cast can produce or read this type. */

@@ -72,5 +72,8 @@ class CastKernelTest {
     assertThatThrownBy(() -> KernelHarness.op("Cast", 19).attr("to", (long) DType.FLOAT8E4M3FN.onnxCode())
         .kernel(x))
         .hasMessage("Cast to f8e4m3fn is not supported");
+    Tensor f8 = Tensor.wrap(DType.FLOAT8E5M2, Shape.of(1), new byte[] {0});
+    assertThatThrownBy(() -> KernelHarness.op("Cast", 19).attr("to", (long) DType.FLOAT.onnxCode()).kernel(f8))
+        .hasMessage("Cast from f8e5m2 is not supported");
   }
 }

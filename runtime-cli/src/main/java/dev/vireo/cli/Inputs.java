@@ -1,0 +1,153 @@
+package dev.vireo.cli;
+
+import dev.vireo.ir.Dim;
+import dev.vireo.ir.ValueType;
+import dev.vireo.onnx.load.TensorFiles;
+import dev.vireo.tensor.DType;
+import dev.vireo.tensor.Float16;
+import dev.vireo.tensor.Npy;
+import dev.vireo.tensor.Shape;
+import dev.vireo.tensor.Tensor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+
+/** Input tensors for {@code vireo run}: read from .npy or .pb files, or made up from a seed. */
+final class Inputs {
+  private static final byte[] NPY_MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+
+  private Inputs() {}
+
+  /**
+   * Reads an input file: a NumPy {@code .npy} file (recognised by its magic string) or else a
+   * serialized ONNX TensorProto.
+   *
+   * @throws IllegalArgumentException naming the input and the file when it cannot be read
+   */
+  static Tensor read(String input, Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("input '" + input + "': no such file: " + file);
+    }
+    try {
+      return isNpy(file) ? Npy.read(file) : TensorFiles.read(file);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("input '" + input + "': cannot read " + file + ": "
+          + Failures.message(e), e);
+    }
+  }
+
+  private static boolean isNpy(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(NPY_MAGIC.length);
+      return java.util.Arrays.equals(head, NPY_MAGIC);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The concrete shape for a declared type: fixed dims as declared, symbolic dims from {@code
+   * dims} or else 1, unknown dims 1.
+   *
+   * @throws IllegalArgumentException when the input is not a tensor or its rank or type is unknown
+   */
+  static Shape shapeFor(String input, ValueType type, Map<String, Long> dims) {
+    if (!(type instanceof ValueType.TensorType tt)) {
+      throw new IllegalArgumentException("input '" + input + "' is " + (type == null ? "of unknown type" : type)
+          + ": only tensor inputs can be made up; give it with -i " + input + "=FILE");
+    }
+    if (tt.elemType() == null || !tt.hasRank()) {
+      throw new IllegalArgumentException("input '" + input + "' is " + tt
+          + ": its element type or rank is unknown; give it with -i " + input + "=FILE");
+    }
+    long[] shape = new long[tt.rank()];
+    for (int i = 0; i < shape.length; i++) {
+      Dim d = tt.dims().get(i);
+      shape[i] = d.isKnown() ? d.value() : d.isSymbolic() ? dims.getOrDefault(d.symbol(), 1L) : 1;
+    }
+    return Shape.of(shape);
+  }
+
+  /**
+   * Random data: floats uniform in [0, 1), integers in 0..9 (valid as indices and counts), bools
+   * and strings of one digit.
+   *
+   * @throws IllegalArgumentException for element types without random generation (8-bit floats,
+   *     4-bit and 2-bit integers, complex)
+   */
+  static Tensor random(String input, DType type, Shape shape, Random rnd) {
+    int n = shape.size();
+    Object data = switch (type) {
+      case FLOAT -> {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+          a[i] = rnd.nextFloat();
+        }
+        yield a;
+      }
+      case DOUBLE -> {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+          a[i] = rnd.nextDouble();
+        }
+        yield a;
+      }
+      case FLOAT16, BFLOAT16 -> {
+        short[] a = new short[n];
+        for (int i = 0; i < n; i++) {
+          float f = rnd.nextFloat();
+          a[i] = type == DType.FLOAT16 ? Float16.floatToHalf(f) : Float16.floatToBfloat16(f);
+        }
+        yield a;
+      }
+      case INT8, UINT8 -> {
+        byte[] a = new byte[n];
+        for (int i = 0; i < n; i++) {
+          a[i] = (byte) rnd.nextInt(10);
+        }
+        yield a;
+      }
+      case INT16, UINT16 -> {
+        short[] a = new short[n];
+        for (int i = 0; i < n; i++) {
+          a[i] = (short) rnd.nextInt(10);
+        }
+        yield a;
+      }
+      case INT32, UINT32 -> {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+          a[i] = rnd.nextInt(10);
+        }
+        yield a;
+      }
+      case INT64, UINT64 -> {
+        long[] a = new long[n];
+        for (int i = 0; i < n; i++) {
+          a[i] = rnd.nextInt(10);
+        }
+        yield a;
+      }
+      case BOOL -> {
+        boolean[] a = new boolean[n];
+        for (int i = 0; i < n; i++) {
+          a[i] = rnd.nextBoolean();
+        }
+        yield a;
+      }
+      case STRING -> {
+        String[] a = new String[n];
+        for (int i = 0; i < n; i++) {
+          a[i] = Integer.toString(rnd.nextInt(10));
+        }
+        yield a;
+      }
+      default -> throw new IllegalArgumentException("input '" + input + "': cannot make up random "
+          + type + " data; give it with -i " + input + "=FILE");
+    };
+    return Tensor.wrap(type, shape, data);
+  }
+}

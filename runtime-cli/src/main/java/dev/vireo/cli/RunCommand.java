@@ -1,0 +1,140 @@
+package dev.vireo.cli;
+
+import dev.vireo.Session;
+import dev.vireo.ir.Model;
+import dev.vireo.ir.Value;
+import dev.vireo.ir.ValueType;
+import dev.vireo.tensor.Npy;
+import dev.vireo.tensor.Shape;
+import dev.vireo.tensor.Tensor;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vireo run MODEL}: runs a model once on given or made-up inputs and shows (and optionally
+ * saves) its outputs.
+ */
+@Command(name = "run", description = "Run a model once and print its outputs.")
+final class RunCommand extends VireoCommand {
+  /** How many values of each output are printed. */
+  static final int SHOWN_VALUES = 10;
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "The .onnx file.")
+  Path modelFile;
+
+  @Option(names = {"-i", "--input"}, paramLabel = "NAME=FILE",
+      description = "An input from a .npy file or a serialized TensorProto (.pb). Repeatable; "
+          + "inputs not given are filled with random data.")
+  Map<String, Path> inputFiles = new LinkedHashMap<>();
+
+  @Option(names = {"-o", "--output-dir"}, paramLabel = "OUTDIR",
+      description = "Write each output to OUTDIR/<name>.npy.")
+  Path outDir;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads per run (default: all processors).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--dim", paramLabel = "SYMBOL=VALUE",
+      description = "The size of a symbolic dimension for random inputs (default 1). Repeatable.")
+  Map<String, Long> dims = new LinkedHashMap<>();
+
+  @Option(names = "--seed", paramLabel = "S", description = "Seed of the random inputs (default ${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @Override
+  int execute() throws IOException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+    }
+    dims.forEach((k, v) -> {
+      if (v < 0) {
+        throw new IllegalArgumentException("--dim " + k + "=" + v + ": a dimension must be >= 0");
+      }
+    });
+    Map<String, Tensor> feeds = new LinkedHashMap<>();
+    inputFiles.forEach((name, file) -> feeds.put(name, Inputs.read(name, file)));
+    Model model = Models.load(modelFile);
+    List<String> declared = model.graph().inputs().stream().map(Value::name).toList();
+    for (String name : feeds.keySet()) {
+      if (!declared.contains(name)) {
+        throw new IllegalArgumentException("unknown input '" + name + "'; the model's inputs are: "
+            + String.join(", ", declared));
+      }
+    }
+    try (Session session = Models.session(model, threads)) {
+      Random rnd = new Random(seed);
+      for (Session.IoInfo in : session.inputs()) {
+        if (!feeds.containsKey(in.name())) {
+          Shape shape = Inputs.shapeFor(in.name(), in.type(), dims);
+          Tensor t = Inputs.random(in.name(), ((ValueType.TensorType) in.type()).elemType(), shape, rnd);
+          err().println("input '" + in.name() + "': random " + t.describe() + " (seed " + seed + ")");
+          feeds.put(in.name(), t);
+        }
+      }
+      err().flush();
+      long t0 = System.nanoTime();
+      Map<String, Tensor> outputs = Models.run(session, feeds);
+      double ms = (System.nanoTime() - t0) / 1e6;
+      Map<String, Path> files = outDir == null ? Map.of() : outputFiles(outputs.keySet());
+      PrintWriter out = out();
+      for (Map.Entry<String, Tensor> e : outputs.entrySet()) {
+        Tensor t = e.getValue();
+        out.println(e.getKey() + ": " + (t == null ? "(absent)" : t.describe() + " " + firstValues(t)));
+        Path f = files.get(e.getKey());
+        if (f != null && t != null) {
+          Npy.write(t, f);
+          out.println("  written to " + f);
+        }
+      }
+      out.println(String.format(Locale.ROOT, "run time: %.2f ms", ms));
+    }
+    return VireoCli.OK;
+  }
+
+  /** OUTDIR/<name>.npy per output, names made safe for any file system and unique. */
+  private Map<String, Path> outputFiles(Set<String> names) throws IOException {
+    Files.createDirectories(outDir);
+    Map<String, Path> files = new LinkedHashMap<>();
+    Set<String> used = new HashSet<>();
+    for (String name : names) {
+      String base = fileName(name);
+      String candidate = base;
+      for (int k = 2; !used.add(candidate.toLowerCase(Locale.ROOT)); k++) {
+        candidate = base + "_" + k;
+      }
+      files.put(name, outDir.resolve(candidate + ".npy"));
+    }
+    return files;
+  }
+
+  /** The output name with every character outside {@code [A-Za-z0-9._-]} replaced by '_'. */
+  static String fileName(String outputName) {
+    String s = outputName.replaceAll("[^A-Za-z0-9._-]", "_");
+    return s.isEmpty() || s.equals(".") || s.equals("..") ? "_" + s : s;
+  }
+
+  /** E.g. {@code [0.5, 1.25, ...]} with up to {@link #SHOWN_VALUES} values. */
+  static String firstValues(Tensor t) {
+    StringBuilder b = new StringBuilder("[");
+    int n = Math.min(t.size(), SHOWN_VALUES);
+    for (int i = 0; i < n; i++) {
+      b.append(i > 0 ? ", " : "").append(t.formatElement(i));
+    }
+    if (t.size() > n) {
+      b.append(", ...");
+    }
+    return b.append(']').toString();
+  }
+}

@@ -1,0 +1,13 @@
+package dev.vireo.op.detect;
+
+import dev.vireo.op.OpDefRegistry;
+
+/** Registers NonMaxSuppression and GridSample. */
+public final class DetectOps {
+  private DetectOps() {}
+
+  public static void register(OpDefRegistry r) {
+    r.register(new NonMaxSuppression());
+    r.register(new GridSample());
+  }
+}
