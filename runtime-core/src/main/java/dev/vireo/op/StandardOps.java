@@ -16,6 +16,9 @@ public final class StandardOps {
     dev.vireo.op.math.MathOps.register(r);
     dev.vireo.op.nn.NnOps.register(r);
     dev.vireo.op.shape.ShapeOps.register(r);
+    dev.vireo.op.layout.LayoutOps.register(r);
+    dev.vireo.op.index.IndexOps.register(r);
+    dev.vireo.op.resize.ResizeOps.register(r);
     dev.vireo.op.rnn.RecurrentOps.register(r);
     dev.vireo.op.attention.AttentionOps.register(r);
     dev.vireo.op.norm.NormOps.register(r);

@@ -17,6 +17,9 @@ public final class StandardKernels {
     dev.vireo.kernel.math.MathKernels.register(r);
     dev.vireo.kernel.nn.NnKernels.register(r);
     dev.vireo.kernel.shape.ShapeKernels.register(r);
+    dev.vireo.kernel.layout.LayoutKernels.register(r);
+    dev.vireo.kernel.index.IndexKernels.register(r);
+    dev.vireo.kernel.resize.ResizeKernels.register(r);
     dev.vireo.kernel.rnn.RecurrentKernels.register(r);
     dev.vireo.kernel.attention.AttentionKernels.register(r);
     dev.vireo.kernel.norm.NormKernels.register(r);
