@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vireo.kernel.OperatorTable;
 import dev.vireo.kernel.StandardKernels;
 import dev.vireo.onnx.load.TensorFiles;
+import dev.vireo.onnx.proto.SequenceProto;
+import dev.vireo.onnx.proto.TypeProto;
+import dev.vireo.onnx.proto.ValueInfoProto;
+import dev.vireo.onnx.write.TensorEncoder;
 import dev.vireo.tensor.Npy;
 import dev.vireo.tensor.Tensor;
 import java.io.InputStream;
@@ -151,6 +155,22 @@ class VireoCliTest {
       assertThat(r.out()).startsWith("x: f32[3] [1.5, -2.0, 3.0]\n");
       assertThat(Npy.read(dir.resolve("o/x.npy")).floats()).containsExactly(1.5f, -2, 3);
     }
+  }
+
+  @Test
+  void runTakesAndPrintsSequences() throws Exception {
+    ValueInfoProto seq = ValueInfoProto.newBuilder().setName("s").setType(TypeProto.newBuilder()
+        .setSequenceType(TypeProto.Sequence.newBuilder().setElemType(ModelFiles.floatInput("e", 2).getType())))
+        .build();
+    Path model = ModelFiles.write(ModelFiles.passThrough(seq), dir.resolve("seq.onnx"));
+    Path pb = Files.write(dir.resolve("s.pb"), SequenceProto.newBuilder().setElemType(1)
+        .addTensorValues(TensorEncoder.encode(Tensor.of(new float[] {1, 2}, 2), ""))
+        .addTensorValues(TensorEncoder.encode(Tensor.of(new float[] {3, 4}, 2), "")).build().toByteArray());
+    Cli r = Cli.run("run", model.toString(), "-i", "s=" + pb, "-o", dir.resolve("o").toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).startsWith("s: seq(f32)[2]\n  [0] f32[2] [1.0, 2.0]\n  written to ");
+    assertThat(Npy.read(dir.resolve("o/s_1.npy")).floats()).containsExactly(3, 4);
+    assertOneLineError(Cli.run("run", model.toString()), 2, "input 's' is seq(f32[2]): only tensor inputs");
   }
 
   @Test
