@@ -53,6 +53,10 @@ final class CheckCommand extends VireoCommand {
     Comparison comparison = new Comparison(rtol, atol);
     List<Path> cases = new ArrayList<>();
     for (Path d : dirs) {
+      if (Files.isRegularFile(d)) {
+        throw new IllegalArgumentException(d + " is a file: give the case directory (the folder with "
+            + CaseRunner.MODEL_FILE + ")");
+      }
       List<Path> found = CaseRunner.findCases(d);
       if (found.isEmpty()) {
         throw new IllegalArgumentException("no test case (a folder with " + CaseRunner.MODEL_FILE + ") in " + d);
