@@ -12,7 +12,7 @@ import java.util.Arrays;
  * <ul>
  *   <li>NOTSET: {@code floor((in + pb + pe - ek) / s) + 1} (ceil instead of floor with
  *       ceil_mode, dropping a last window that would start inside the end padding);
- *   <li>VALID: as NOTSET with zero pads;
+ *   <li>VALID: {@code floor((in - ek) / s) + 1}, whatever ceil_mode says;
  *   <li>SAME_UPPER / SAME_LOWER: {@code ceil(in / s)}, with total padding {@code max(0, (out-1)·s
  *       + ek - in)} split evenly, the odd one at the end (UPPER) or the beginning (LOWER).
  * </ul>
@@ -107,8 +107,10 @@ public record WindowAttributes(
           + ", dilation " + dilations[i] + ") does not fit spatial dim " + i + " of size " + in
           + " padded by " + pb + "+" + pe);
     }
-    long out = ceilMode ? (span + s - 1) / s + 1 : span / s + 1;
-    if (ceilMode && (out - 1) * s >= in + pb) {
+    // the spec's VALID and SAME formulas do not depend on ceil_mode
+    boolean ceil = ceilMode && autoPad.equals("NOTSET");
+    long out = ceil ? (span + s - 1) / s + 1 : span / s + 1;
+    if (ceil && (out - 1) * s >= in + pb) {
       out--;
     }
     return out;
