@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
  * {@code vireo run MODEL}: runs a model once on given or made-up inputs and shows (and optionally
  * saves) its outputs.
  */
-@Command(name = "run", description = "Run a model once and print its outputs.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VireoCli.Version.class,
+    description = "Run a model once and print its outputs.")
 final class RunCommand extends VireoCommand {
   /** How many values of each output are printed. */
   static final int SHOWN_VALUES = 10;

@@ -39,6 +39,11 @@ class VireoCliTest {
     Cli h = Cli.run("--help");
     assertThat(h.exitCode()).isZero();
     assertThat(h.out()).contains("info", "run", "check", "ops", "Exit codes");
+    for (String cmd : new String[] {"info", "run", "check", "ops"}) {
+      Cli sub = Cli.run(cmd, "--help");
+      assertThat(sub.exitCode()).isZero();
+      assertThat(sub.out()).startsWith("Usage: vireo " + cmd);
+    }
   }
 
   @Test
