@@ -84,7 +84,10 @@ public final class Dims {
     return d.isKnown() && d.value() == 1;
   }
 
-  /** The product of dims [from, to), or unknown when any is not a known number. */
+  /**
+   * The product of dims [from, to): a number when all are known (or one is 0), the one unknown
+   * dim itself when the rest are 1, otherwise unknown.
+   */
   public static Dim product(List<Dim> dims, int from, int to) {
     long p = 1;
     for (int i = from; i < to; i++) {
@@ -93,14 +96,22 @@ public final class Dims {
         return Dim.of(0);
       }
     }
+    Dim single = null;
+    int unknown = 0;
     for (int i = from; i < to; i++) {
       Dim d = dims.get(i);
-      if (!d.isKnown()) {
-        return Dim.unknown();
+      if (d.isKnown()) {
+        p *= d.value();
+      } else {
+        unknown++;
+        single = d;
       }
-      p *= d.value();
     }
-    return Dim.of(p);
+    if (unknown == 0) {
+      return Dim.of(p);
+    }
+    // a lone symbolic dim times 1s keeps its name: [N,2048,1,1] flattens to [N,2048]
+    return unknown == 1 && p == 1 ? single : Dim.unknown();
   }
 
   /**

@@ -14,6 +14,8 @@ package dev.vireo.linalg;
 public final class Sgemm {
   /** Block length along k. */
   private static final int KC = 256;
+  /** Below this many multiply-adds the packing of the vector GEMM costs more than it saves. */
+  private static final long VECTOR_MIN_WORK = 8L * 8 * 8;
 
   private Sgemm() {}
 
@@ -34,6 +36,11 @@ public final class Sgemm {
     }
     scale(c, cOff, ldc, m, n, beta);
     if (k <= 0 || alpha == 0f) {
+      return;
+    }
+    FloatGemm vector = Vectorization.vectorGemm();
+    if (vector != null && (long) m * n * k >= VECTOR_MIN_WORK) {
+      vector.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
       return;
     }
     if (transA) {

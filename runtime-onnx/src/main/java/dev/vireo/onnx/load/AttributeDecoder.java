@@ -13,7 +13,6 @@ import dev.vireo.onnx.proto.SparseTensorProto;
 import dev.vireo.onnx.proto.TensorProto;
 import dev.vireo.onnx.proto.TypeProto;
 import dev.vireo.tensor.Tensor;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -37,7 +36,7 @@ final class AttributeDecoder {
    * @throws ModelLoadException when the attribute has no value or an invalid one
    */
   static Attribute decode(
-      AttributeProto a, Path baseDir, Function<GraphProto, Graph> subgraphs, String label) {
+      AttributeProto a, TensorSource source, Function<GraphProto, Graph> subgraphs, String label) {
     String name = a.getName();
     String what = label + " attribute '" + name + "'";
     AttributeType type = a.hasType() && a.getType() != AttributeType.UNDEFINED ? a.getType() : inferType(a);
@@ -48,7 +47,7 @@ final class AttributeDecoder {
       case FLOAT -> Attribute.of(name, a.getF());
       case INT -> Attribute.of(name, a.getI());
       case STRING -> Attribute.of(name, a.getS().toStringUtf8());
-      case TENSOR -> Attribute.of(name, tensor(a.getT(), baseDir, what));
+      case TENSOR -> Attribute.of(name, tensor(a.getT(), source, what));
       case GRAPH -> Attribute.of(name, subgraphs.apply(a.getG()));
       case FLOATS -> {
         float[] f = new float[a.getFloatsCount()];
@@ -69,7 +68,7 @@ final class AttributeDecoder {
       case TENSORS -> {
         List<Tensor> ts = new ArrayList<>(a.getTensorsCount());
         for (TensorProto t : a.getTensorsList()) {
-          ts.add(tensor(t, baseDir, what));
+          ts.add(tensor(t, source, what));
         }
         yield new Attribute(name, Kind.TENSORS, List.copyOf(ts));
       }
@@ -81,11 +80,11 @@ final class AttributeDecoder {
         yield new Attribute(name, Kind.GRAPHS, List.copyOf(gs));
       }
       case SPARSE_TENSOR -> new Attribute(
-          name, Kind.SPARSE_TENSOR, sparse(a.getSparseTensor(), baseDir, what));
+          name, Kind.SPARSE_TENSOR, sparse(a.getSparseTensor(), source, what));
       case SPARSE_TENSORS -> {
         List<Tensor> ts = new ArrayList<>(a.getSparseTensorsCount());
         for (SparseTensorProto t : a.getSparseTensorsList()) {
-          ts.add(sparse(t, baseDir, what));
+          ts.add(sparse(t, source, what));
         }
         yield new Attribute(name, Kind.TENSORS, List.copyOf(ts));
       }
@@ -135,17 +134,17 @@ final class AttributeDecoder {
     return null;
   }
 
-  private static Tensor tensor(TensorProto t, Path baseDir, String what) {
+  private static Tensor tensor(TensorProto t, TensorSource source, String what) {
     try {
-      return TensorDecoder.decode(t, baseDir);
+      return TensorDecoder.decodeFrom(t, source);
     } catch (ModelLoadException e) {
       throw new ModelLoadException(e.phase(), what + ": " + e.reason(), e);
     }
   }
 
-  private static Tensor sparse(SparseTensorProto t, Path baseDir, String what) {
+  private static Tensor sparse(SparseTensorProto t, TensorSource source, String what) {
     try {
-      return SparseTensors.densify(t, baseDir);
+      return SparseTensors.densify(t, source);
     } catch (ModelLoadException e) {
       throw new ModelLoadException(e.phase(), what + ": " + e.reason(), e);
     }

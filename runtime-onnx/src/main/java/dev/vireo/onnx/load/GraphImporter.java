@@ -15,7 +15,6 @@ import dev.vireo.onnx.proto.SparseTensorProto;
 import dev.vireo.onnx.proto.TensorProto;
 import dev.vireo.onnx.proto.ValueInfoProto;
 import dev.vireo.tensor.Tensor;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +33,7 @@ import java.util.Map;
  * {@link FunctionInliner}. Node order is left to {@link dev.vireo.ir.GraphChecker}.
  */
 final class GraphImporter {
-  private final Path baseDir;
+  private final TensorSource source;
   private final Map<String, Integer> modelOpsets;
   private final FunctionInliner functions;
 
@@ -58,8 +57,8 @@ final class GraphImporter {
     }
   }
 
-  GraphImporter(Path baseDir, Map<String, Integer> modelOpsets, FunctionInliner functions) {
-    this.baseDir = baseDir;
+  GraphImporter(TensorSource source, Map<String, Integer> modelOpsets, FunctionInliner functions) {
+    this.source = source;
     this.modelOpsets = modelOpsets;
     this.functions = functions;
   }
@@ -79,10 +78,10 @@ final class GraphImporter {
       g.inputs().add(v);
     }
     for (TensorProto t : gp.getInitializerList()) {
-      addInitializer(g, scope, t.getName(), TensorDecoder.decode(t, baseDir), where);
+      addInitializer(g, scope, t.getName(), TensorDecoder.decodeFrom(t, source), where);
     }
     for (SparseTensorProto s : gp.getSparseInitializerList()) {
-      addInitializer(g, scope, s.getValues().getName(), SparseTensors.densify(s, baseDir), where);
+      addInitializer(g, scope, s.getValues().getName(), SparseTensors.densify(s, source), where);
     }
     Map<String, ValueInfoProto> declared = new HashMap<>();
     gp.getValueInfoList().forEach(v -> declared.put(v.getName(), v));
@@ -165,7 +164,7 @@ final class GraphImporter {
       }
       Attribute attr;
       try {
-        attr = AttributeDecoder.decode(a, baseDir, sub -> importGraph(sub, g, scope, e.opsets()), label);
+        attr = AttributeDecoder.decode(a, source, sub -> importGraph(sub, g, scope, e.opsets()), label);
       } catch (ModelLoadException ex) {
         throw ex.node() != null ? ex : new ModelLoadException(ex.phase(), ctx, ex.reason(), ex);
       }

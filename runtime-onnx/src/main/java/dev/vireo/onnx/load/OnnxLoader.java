@@ -29,8 +29,9 @@ public final class OnnxLoader {
    */
   public static Model load(Path file) {
     try {
-      ModelProto m = ProtoFiles.parse(file, ModelProto.parser(), "ONNX model");
-      return toModel(m, file);
+      ProtoFiles.Parsed<ModelProto> p =
+          ProtoFiles.parse(file, ModelProto.parser(), "ONNX model", RawDataSplitter.Kind.MODEL);
+      return toModel(p.message(), p.tensors(), file);
     } catch (ModelLoadException e) {
       String reason = e.reason();
       if (reason.startsWith(file.toString())) {
@@ -46,8 +47,13 @@ public final class OnnxLoader {
     }
   }
 
-  /** Imports a parsed model; {@code file} (may be null) gives the folder for external data. */
-  static Model toModel(ModelProto m, Path file) {
+  /**
+   * Imports a parsed model.
+   *
+   * @param tensors where its tensor bytes are (external data folder, split-out raw data)
+   * @param file the source recorded in the model; may be null
+   */
+  static Model toModel(ModelProto m, TensorSource tensors, Path file) {
     if (!m.hasGraph()) {
       throw new ModelLoadException(Phase.VALIDATE, "the model has no graph");
     }
@@ -62,9 +68,8 @@ public final class OnnxLoader {
     if (opsets.isEmpty() && m.getIrVersion() < 3) {
       opsets.put("", 1); // IR versions before 3 had no opset_import: operator set 1 was implied
     }
-    Path baseDir = file == null ? null : file.toAbsolutePath().getParent();
     FunctionInliner functions = new FunctionInliner(m.getFunctionsList(), opsets);
-    Graph graph = new GraphImporter(baseDir, opsets, functions).importMain(m.getGraph());
+    Graph graph = new GraphImporter(tensors, opsets, functions).importMain(m.getGraph());
     GraphChecker.check(graph);
     Map<String, String> metadata = new LinkedHashMap<>();
     for (StringStringEntryProto e : m.getMetadataPropsList()) {

@@ -6,7 +6,6 @@ import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 import java.lang.reflect.Array;
-import java.nio.file.Path;
 
 /**
  * Densifies ONNX sparse tensors (COO format): {@code values} holds the NNZ non-default
@@ -21,13 +20,13 @@ final class SparseTensors {
    *
    * @throws ModelLoadException when the parts disagree or an index is out of range
    */
-  static Tensor densify(SparseTensorProto sp, Path baseDir) {
+  static Tensor densify(SparseTensorProto sp, TensorSource source) {
     String label = sp.getValues().getName().isEmpty()
         ? "sparse tensor" : "sparse tensor '" + sp.getValues().getName() + "'";
     if (!sp.hasValues()) {
       throw TensorDecoder.error(label, "has no values");
     }
-    Tensor values = TensorDecoder.decode(sp.getValues(), baseDir);
+    Tensor values = TensorDecoder.decodeFrom(sp.getValues(), source);
     Shape shape = TensorDecoder.shape(sp.getDimsList(), label);
     int nnz = values.size();
     if (values.rank() != 1) {
@@ -40,7 +39,7 @@ final class SparseTensors {
     if (!sp.hasIndices()) {
       throw TensorDecoder.error(label, "has " + nnz + " values but no indices");
     }
-    Tensor indices = TensorDecoder.decode(sp.getIndices(), baseDir);
+    Tensor indices = TensorDecoder.decodeFrom(sp.getIndices(), source);
     if (indices.dtype() != DType.INT64) {
       throw TensorDecoder.error(label, "indices must be i64, got " + indices.describe());
     }

@@ -1,6 +1,5 @@
 package dev.vireo.onnx.load;
 
-import com.google.protobuf.ByteString;
 import dev.vireo.error.ModelLoadException;
 import dev.vireo.error.Phase;
 import dev.vireo.onnx.proto.TensorProto;
@@ -37,6 +36,11 @@ public final class TensorDecoder {
    *     invalid
    */
   public static Tensor decode(TensorProto proto, Path baseDir) {
+    return decodeFrom(proto, TensorSource.of(baseDir));
+  }
+
+  /** Decodes a tensor of a file parsed with its raw data split out. */
+  static Tensor decodeFrom(TensorProto proto, TensorSource source) {
     String label = label(proto);
     DType type = elementType(proto.getDataType(), label);
     Shape shape = shape(proto.getDimsList(), label);
@@ -48,23 +52,28 @@ public final class TensorDecoder {
       if (type == DType.STRING) {
         throw error(label, "string tensors cannot use external data");
       }
-      return fromRaw(type, shape, ExternalData.read(proto, baseDir, rawByteCount(type, n), label), label);
+      return fromRaw(type, shape, ExternalData.read(proto, source.baseDir(), rawByteCount(type, n), label), label);
+    }
+    if (source.hasSplitRawData(proto)) {
+      return fromRaw(type, shape, List.of(checkRaw(source.splitRawData(proto), type, shape, label)), label);
     }
     if (proto.hasRawData()) {
-      if (type == DType.STRING) {
-        throw error(label, "string tensors cannot use raw_data (expected string_data)");
-      }
-      ByteString raw = proto.getRawData();
-      long expected = rawByteCount(type, n);
-      if (raw.size() != expected) {
-        throw error(
-            label,
-            "raw_data has " + raw.size() + " bytes, " + type + shape + " needs " + expected);
-      }
-      // Aliased raw data is a view of the mapped file: this adds no copy.
-      return fromRaw(type, shape, List.of(raw.asReadOnlyByteBuffer()), label);
+      ByteBuffer raw = proto.getRawData().asReadOnlyByteBuffer();
+      return fromRaw(type, shape, List.of(checkRaw(raw, type, shape, label)), label);
     }
     return fromTyped(proto, type, shape, label);
+  }
+
+  private static ByteBuffer checkRaw(ByteBuffer raw, DType type, Shape shape, String label) {
+    if (type == DType.STRING) {
+      throw error(label, "string tensors cannot use raw_data (expected string_data)");
+    }
+    long expected = rawByteCount(type, shape.size());
+    if (raw.remaining() != expected) {
+      throw error(
+          label, "raw_data has " + raw.remaining() + " bytes, " + type + shape + " needs " + expected);
+    }
+    return raw;
   }
 
   /** The tensor's name for messages: {@code tensor 'w'} or {@code unnamed tensor}. */

@@ -30,8 +30,9 @@ public final class TensorFiles {
    * @throws ModelLoadException naming the file when it is missing or malformed
    */
   public static Tensor read(Path pbFile) {
-    TensorProto p = ProtoFiles.parse(pbFile, TensorProto.parser(), "TensorProto");
-    return decode(p, pbFile);
+    ProtoFiles.Parsed<TensorProto> p =
+        ProtoFiles.parse(pbFile, TensorProto.parser(), "TensorProto", RawDataSplitter.Kind.TENSOR);
+    return decode(p.message(), p.tensors(), pbFile);
   }
 
   /**
@@ -40,8 +41,9 @@ public final class TensorFiles {
    * @throws ModelLoadException naming the file when it is malformed or holds non-tensor elements
    */
   public static List<Tensor> readSequence(Path pbFile) {
-    SequenceProto s = ProtoFiles.parse(pbFile, SequenceProto.parser(), "SequenceProto");
-    return tensors(s, pbFile);
+    ProtoFiles.Parsed<SequenceProto> s =
+        ProtoFiles.parse(pbFile, SequenceProto.parser(), "SequenceProto", null);
+    return tensors(s.message(), s.tensors(), pbFile);
   }
 
   /**
@@ -51,7 +53,9 @@ public final class TensorFiles {
    * @throws ModelLoadException naming the file when it is malformed or holds something else
    */
   public static Tensor readOptional(Path pbFile) {
-    OptionalProto o = ProtoFiles.parse(pbFile, OptionalProto.parser(), "OptionalProto");
+    ProtoFiles.Parsed<OptionalProto> parsed =
+        ProtoFiles.parse(pbFile, OptionalProto.parser(), "OptionalProto", null);
+    OptionalProto o = parsed.message();
     if (o.hasSequenceValue() || o.getElemType() == OptionalProto.DataType.SEQUENCE_VALUE) {
       throw new ModelLoadException(
           Phase.LOAD, pbFile + ": the optional holds a sequence; use readOptionalSequence");
@@ -60,7 +64,7 @@ public final class TensorFiles {
       throw new ModelLoadException(
           Phase.LOAD, pbFile + ": only optionals of tensors or sequences are supported");
     }
-    return o.hasTensorValue() ? decode(o.getTensorValue(), pbFile) : null;
+    return o.hasTensorValue() ? decode(o.getTensorValue(), parsed.tensors(), pbFile) : null;
   }
 
   /**
@@ -69,12 +73,14 @@ public final class TensorFiles {
    * @return the tensors, or null when the optional is empty
    */
   public static List<Tensor> readOptionalSequence(Path pbFile) {
-    OptionalProto o = ProtoFiles.parse(pbFile, OptionalProto.parser(), "OptionalProto");
+    ProtoFiles.Parsed<OptionalProto> parsed =
+        ProtoFiles.parse(pbFile, OptionalProto.parser(), "OptionalProto", null);
+    OptionalProto o = parsed.message();
     if (o.hasTensorValue() || o.hasSparseTensorValue() || o.hasMapValue() || o.hasOptionalValue()) {
       throw new ModelLoadException(
           Phase.LOAD, pbFile + ": the optional does not hold a sequence of tensors");
     }
-    return o.hasSequenceValue() ? tensors(o.getSequenceValue(), pbFile) : null;
+    return o.hasSequenceValue() ? tensors(o.getSequenceValue(), parsed.tensors(), pbFile) : null;
   }
 
   /**
@@ -90,7 +96,7 @@ public final class TensorFiles {
     }
   }
 
-  private static List<Tensor> tensors(SequenceProto s, Path file) {
+  private static List<Tensor> tensors(SequenceProto s, TensorSource source, Path file) {
     int kind = s.getElemType();
     boolean tensorsOnly =
         s.getSparseTensorValuesCount() == 0 && s.getSequenceValuesCount() == 0
@@ -102,14 +108,14 @@ public final class TensorFiles {
     }
     List<Tensor> r = new ArrayList<>(s.getTensorValuesCount());
     for (TensorProto t : s.getTensorValuesList()) {
-      r.add(decode(t, file));
+      r.add(decode(t, source, file));
     }
     return r;
   }
 
-  private static Tensor decode(TensorProto p, Path file) {
+  private static Tensor decode(TensorProto p, TensorSource source, Path file) {
     try {
-      return TensorDecoder.decode(p, file.toAbsolutePath().getParent());
+      return TensorDecoder.decodeFrom(p, source);
     } catch (ModelLoadException e) {
       throw new ModelLoadException(e.phase(), file + ": " + e.reason(), e);
     }

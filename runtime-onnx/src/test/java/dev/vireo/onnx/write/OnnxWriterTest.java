@@ -9,13 +9,13 @@ import dev.vireo.ir.Model;
 import dev.vireo.ir.Node;
 import dev.vireo.ir.Value;
 import dev.vireo.ir.ValueType;
+import dev.vireo.onnx.GraphText;
 import dev.vireo.onnx.load.OnnxLoader;
 import dev.vireo.onnx.proto.ModelProto;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +88,7 @@ class OnnxWriterTest {
     assertThat(back.metadata()).isEqualTo(Map.of("author", "me"));
     assertThat(back.opsetImports()).isEqualTo(Map.of("", 17));
     assertThat(back.graph().metadata()).isEqualTo(Map.of("gk", "gv"));
-    assertThat(describe(back.graph())).isEqualTo(describe(m.graph()));
+    assertThat(GraphText.describe(back.graph())).isEqualTo(GraphText.describe(m.graph()));
     // the outer-scope reference in the subgraph is the main graph's value again
     Graph then = back.graph().nodes().get(1).attrGraph("then_branch");
     assertThat(then.nodes().get(0).input(0)).isSameAs(back.graph().nodes().get(0).output(0));
@@ -108,45 +108,5 @@ class OnnxWriterTest {
     assertThat(s.getStringData(0).toByteArray()).containsExactly(0xc3, 0xa9);
     var i4 = TensorEncoder.encode(Tensor.wrap(DType.INT4, Shape.of(3), new byte[] {-1, 2, 3}), "q");
     assertThat(i4.getRawData().toByteArray()).containsExactly(0x2f, 0x03);
-  }
-
-  /** A structural, name-based description of a graph, recursing into subgraphs. */
-  static List<String> describe(Graph g) {
-    List<String> d = new ArrayList<>();
-    d.add("graph " + g.name());
-    g.inputs().forEach(v -> d.add("in " + v));
-    g.outputs().forEach(v -> d.add("out " + v));
-    g.initializers().forEach(v -> d.add("init " + v + " " + v.initializer().describe() + " "
-        + java.util.Objects.toString(arrayString(v.initializer().data()))));
-    for (Node n : g.nodes()) {
-      d.add("node " + n + " in " + n.inputs().stream().map(v -> v == null ? "-" : v.toString()).toList()
-          + " out " + n.outputs().stream().map(v -> v == null ? "-" : v.toString()).toList());
-      for (Attribute a : n.attributes().values()) {
-        Object v = a.value();
-        String s = switch (v) {
-          case Graph sub -> String.join("; ", describe(sub));
-          case Tensor t -> t.describe() + arrayString(t.data());
-          case List<?> l -> l.stream().map(e -> e instanceof Tensor t ? t.describe() + arrayString(t.data())
-              : e instanceof Graph sub ? describe(sub).toString() : String.valueOf(e)).toList().toString();
-          default -> arrayString(v);
-        };
-        d.add("  attr " + a.name() + " " + a.kind() + " " + s);
-      }
-    }
-    return d;
-  }
-
-  private static String arrayString(Object o) {
-    return switch (o) {
-      case float[] a -> java.util.Arrays.toString(a);
-      case long[] a -> java.util.Arrays.toString(a);
-      case int[] a -> java.util.Arrays.toString(a);
-      case byte[] a -> java.util.Arrays.toString(a);
-      case short[] a -> java.util.Arrays.toString(a);
-      case double[] a -> java.util.Arrays.toString(a);
-      case boolean[] a -> java.util.Arrays.toString(a);
-      case Object[] a -> java.util.Arrays.toString(a);
-      default -> String.valueOf(o);
-    };
   }
 }

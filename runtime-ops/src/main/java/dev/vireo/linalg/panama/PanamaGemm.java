@@ -1,0 +1,241 @@
+package dev.vireo.linalg.panama;
+
+import dev.vireo.linalg.FloatGemm;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Packed float32 GEMM on the Vector API, at whatever width the CPU offers (128, 256 or 512
+ * bits).
+ *
+ * <p>Implementation notes. The loop nest is BLIS's: N in blocks of {@link #NC} columns, K in
+ * blocks of {@link #KC}, B's block packed into panels {@link #NR} columns wide (k-major, zero
+ * padded), then M in blocks of {@link #MC} rows with A's block packed into panels of {@link #MR}
+ * rows (k-major, alpha folded in), then an MR×NR register tile per pair of panels. The
+ * micro-kernel keeps MR×NV accumulators in locals (24 accumulators, NV loads and one broadcast
+ * fit the 32 vector registers of AVX-512 and NEON), and per k step loads NV vectors of B and
+ * does one broadcast and NV FMAs per row of A. Tiles that stick out of C are computed into a
+ * scratch tile whose valid part is then added. Packing buffers are per thread and reused. The
+ * species is a static final constant: held in a field or passed as an argument, the same code
+ * runs tens of times slower.
+ */
+public final class PanamaGemm implements FloatGemm {
+  static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  static final int L = S.length();
+  /** Rows of the register tile. */
+  static final int MR = 6;
+  /** Vectors per row of the register tile. */
+  static final int NV = 4;
+  /** Columns of the register tile. */
+  static final int NR = NV * L;
+  /** Depth of a packed block: a 256-deep pair of panels stays in L1/L2. */
+  static final int KC = 256;
+  /** Rows of A packed at once (a multiple of MR). */
+  static final int MC = 16 * MR;
+  /** Columns of B packed at once (a multiple of NR). */
+  static final int NC = (4096 / NR) * NR;
+
+  private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+  /** Per-thread packing space. */
+  private static final class Buffers {
+    final float[] a = new float[MC * KC];
+    final float[] b = new float[KC * NC];
+    final float[] tile = new float[MR * NR];
+  }
+
+  /** Describes the width in use, e.g. {@code panama 512-bit (16 float lanes)}. */
+  public static String describe() {
+    return "panama " + S.vectorBitSize() + "-bit (" + L + " float lanes)";
+  }
+
+  @Override
+  public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+    if (m <= 0 || n <= 0 || k <= 0) {
+      return;
+    }
+    Buffers buf = BUFFERS.get();
+    for (int jc = 0; jc < n; jc += NC) {
+      int nc = Math.min(NC, n - jc);
+      for (int pc = 0; pc < k; pc += KC) {
+        int kc = Math.min(KC, k - pc);
+        packB(transB, b, bOff, ldb, pc, jc, kc, nc, buf.b);
+        for (int ic = 0; ic < m; ic += MC) {
+          int mc = Math.min(MC, m - ic);
+          packA(transA, alpha, a, aOff, lda, ic, pc, mc, kc, buf.a);
+          for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            int bo = jr * kc;
+            for (int ir = 0; ir < mc; ir += MR) {
+              int mr = Math.min(MR, mc - ir);
+              int ao = ir * kc;
+              int co = cOff + (ic + ir) * ldc + jc + jr;
+              if (mr == MR && nr == NR) {
+                kernel(kc, buf.a, ao, buf.b, bo, c, co, ldc);
+              } else {
+                float[] t = buf.tile;
+                java.util.Arrays.fill(t, 0f);
+                kernel(kc, buf.a, ao, buf.b, bo, t, 0, NR);
+                for (int i = 0; i < mr; i++) {
+                  int row = co + i * ldc;
+                  for (int j = 0; j < nr; j++) {
+                    c[row + j] += t[i * NR + j];
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Packs op(B)[pc..pc+kc, jc..jc+nc] into panels of NR columns, k-major, zero padded. */
+  private static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int jc, int kc,
+      int nc, float[] dst) {
+    for (int jr = 0; jr < nc; jr += NR) {
+      int nr = Math.min(NR, nc - jr);
+      int base = jr * kc;
+      for (int p = 0; p < kc; p++) {
+        int d = base + p * NR;
+        if (!transB) {
+          System.arraycopy(b, bOff + (pc + p) * ldb + jc + jr, dst, d, nr);
+        } else {
+          int src = bOff + (jc + jr) * ldb + pc + p;
+          for (int j = 0; j < nr; j++) {
+            dst[d + j] = b[src + j * ldb];
+          }
+        }
+        for (int j = nr; j < NR; j++) {
+          dst[d + j] = 0f;
+        }
+      }
+    }
+  }
+
+  /** Packs alpha·op(A)[ic..ic+mc, pc..pc+kc] into panels of MR rows, k-major, zero padded. */
+  private static void packA(boolean transA, float alpha, float[] a, int aOff, int lda, int ic,
+      int pc, int mc, int kc, float[] dst) {
+    for (int ir = 0; ir < mc; ir += MR) {
+      int mr = Math.min(MR, mc - ir);
+      int base = ir * kc;
+      for (int i = 0; i < MR; i++) {
+        if (i >= mr) {
+          for (int p = 0; p < kc; p++) {
+            dst[base + p * MR + i] = 0f;
+          }
+        } else if (!transA) {
+          int src = aOff + (ic + ir + i) * lda + pc;
+          for (int p = 0; p < kc; p++) {
+            dst[base + p * MR + i] = alpha * a[src + p];
+          }
+        } else {
+          int src = aOff + pc * lda + ic + ir + i;
+          for (int p = 0; p < kc; p++) {
+            dst[base + p * MR + i] = alpha * a[src + p * lda];
+          }
+        }
+      }
+    }
+  }
+
+  /** C[MR×NR] += Apanel[MR×kc] · Bpanel[kc×NR], both panels packed k-major. */
+  private static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co,
+      int ldc) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c02 = FloatVector.zero(S);
+    FloatVector c03 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S);
+    FloatVector c11 = FloatVector.zero(S);
+    FloatVector c12 = FloatVector.zero(S);
+    FloatVector c13 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S);
+    FloatVector c21 = FloatVector.zero(S);
+    FloatVector c22 = FloatVector.zero(S);
+    FloatVector c23 = FloatVector.zero(S);
+    FloatVector c30 = FloatVector.zero(S);
+    FloatVector c31 = FloatVector.zero(S);
+    FloatVector c32 = FloatVector.zero(S);
+    FloatVector c33 = FloatVector.zero(S);
+    FloatVector c40 = FloatVector.zero(S);
+    FloatVector c41 = FloatVector.zero(S);
+    FloatVector c42 = FloatVector.zero(S);
+    FloatVector c43 = FloatVector.zero(S);
+    FloatVector c50 = FloatVector.zero(S);
+    FloatVector c51 = FloatVector.zero(S);
+    FloatVector c52 = FloatVector.zero(S);
+    FloatVector c53 = FloatVector.zero(S);
+    FloatVector a;
+    // main loop
+    for (int p = 0; p < kc; p++) {
+      FloatVector b0 = FloatVector.fromArray(S, bp, bo);
+      FloatVector b1 = FloatVector.fromArray(S, bp, bo + 1 * L);
+      FloatVector b2 = FloatVector.fromArray(S, bp, bo + 2 * L);
+      FloatVector b3 = FloatVector.fromArray(S, bp, bo + 3 * L);
+      a = FloatVector.broadcast(S, ap[ao + 0]);
+      c00 = a.fma(b0, c00);
+      c01 = a.fma(b1, c01);
+      c02 = a.fma(b2, c02);
+      c03 = a.fma(b3, c03);
+      a = FloatVector.broadcast(S, ap[ao + 1]);
+      c10 = a.fma(b0, c10);
+      c11 = a.fma(b1, c11);
+      c12 = a.fma(b2, c12);
+      c13 = a.fma(b3, c13);
+      a = FloatVector.broadcast(S, ap[ao + 2]);
+      c20 = a.fma(b0, c20);
+      c21 = a.fma(b1, c21);
+      c22 = a.fma(b2, c22);
+      c23 = a.fma(b3, c23);
+      a = FloatVector.broadcast(S, ap[ao + 3]);
+      c30 = a.fma(b0, c30);
+      c31 = a.fma(b1, c31);
+      c32 = a.fma(b2, c32);
+      c33 = a.fma(b3, c33);
+      a = FloatVector.broadcast(S, ap[ao + 4]);
+      c40 = a.fma(b0, c40);
+      c41 = a.fma(b1, c41);
+      c42 = a.fma(b2, c42);
+      c43 = a.fma(b3, c43);
+      a = FloatVector.broadcast(S, ap[ao + 5]);
+      c50 = a.fma(b0, c50);
+      c51 = a.fma(b1, c51);
+      c52 = a.fma(b2, c52);
+      c53 = a.fma(b3, c53);
+      ao += MR;
+      bo += NR;
+    }
+    int r0 = co + 0 * ldc;
+    FloatVector.fromArray(S, c, r0).add(c00).intoArray(c, r0);
+    FloatVector.fromArray(S, c, r0 + 1 * L).add(c01).intoArray(c, r0 + 1 * L);
+    FloatVector.fromArray(S, c, r0 + 2 * L).add(c02).intoArray(c, r0 + 2 * L);
+    FloatVector.fromArray(S, c, r0 + 3 * L).add(c03).intoArray(c, r0 + 3 * L);
+    int r1 = co + 1 * ldc;
+    FloatVector.fromArray(S, c, r1).add(c10).intoArray(c, r1);
+    FloatVector.fromArray(S, c, r1 + 1 * L).add(c11).intoArray(c, r1 + 1 * L);
+    FloatVector.fromArray(S, c, r1 + 2 * L).add(c12).intoArray(c, r1 + 2 * L);
+    FloatVector.fromArray(S, c, r1 + 3 * L).add(c13).intoArray(c, r1 + 3 * L);
+    int r2 = co + 2 * ldc;
+    FloatVector.fromArray(S, c, r2).add(c20).intoArray(c, r2);
+    FloatVector.fromArray(S, c, r2 + 1 * L).add(c21).intoArray(c, r2 + 1 * L);
+    FloatVector.fromArray(S, c, r2 + 2 * L).add(c22).intoArray(c, r2 + 2 * L);
+    FloatVector.fromArray(S, c, r2 + 3 * L).add(c23).intoArray(c, r2 + 3 * L);
+    int r3 = co + 3 * ldc;
+    FloatVector.fromArray(S, c, r3).add(c30).intoArray(c, r3);
+    FloatVector.fromArray(S, c, r3 + 1 * L).add(c31).intoArray(c, r3 + 1 * L);
+    FloatVector.fromArray(S, c, r3 + 2 * L).add(c32).intoArray(c, r3 + 2 * L);
+    FloatVector.fromArray(S, c, r3 + 3 * L).add(c33).intoArray(c, r3 + 3 * L);
+    int r4 = co + 4 * ldc;
+    FloatVector.fromArray(S, c, r4).add(c40).intoArray(c, r4);
+    FloatVector.fromArray(S, c, r4 + 1 * L).add(c41).intoArray(c, r4 + 1 * L);
+    FloatVector.fromArray(S, c, r4 + 2 * L).add(c42).intoArray(c, r4 + 2 * L);
+    FloatVector.fromArray(S, c, r4 + 3 * L).add(c43).intoArray(c, r4 + 3 * L);
+    int r5 = co + 5 * ldc;
+    FloatVector.fromArray(S, c, r5).add(c50).intoArray(c, r5);
+    FloatVector.fromArray(S, c, r5 + 1 * L).add(c51).intoArray(c, r5 + 1 * L);
+    FloatVector.fromArray(S, c, r5 + 2 * L).add(c52).intoArray(c, r5 + 2 * L);
+    FloatVector.fromArray(S, c, r5 + 3 * L).add(c53).intoArray(c, r5 + 3 * L);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.vireo.kernel.shape;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vireo.kernel.KernelHarness;
+import dev.vireo.tensor.DType;
+import dev.vireo.tensor.Float16;
+import dev.vireo.tensor.Shape;
+import dev.vireo.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+class CastKernelTest {
+  private static Tensor cast(Tensor x, DType to) {
+    return KernelHarness.op("Cast", 21).attr("to", (long) to.onnxCode()).run1(x);
+  }
+
+  @Test
+  void floatToIntegersTruncatesTowardZero() {
+    Tensor x = Tensor.of(new float[] {1.7f, -1.7f, 300f}, 3);
+    assertThat(cast(x, DType.INT64).longs()).containsExactly(1, -1, 300);
+    assertThat(cast(x, DType.INT32).ints()).containsExactly(1, -1, 300);
+    // 300 wraps to 44 in 8 bits
+    assertThat(cast(x, DType.UINT8).bytes()).containsExactly(1, (byte) 255, 44);
+  }
+
+  @Test
+  void integersAndBool() {
+    Tensor x = Tensor.of(new long[] {0, 2, -1}, 3);
+    assertThat(cast(x, DType.BOOL).booleans()).containsExactly(false, true, true);
+    assertThat(cast(x, DType.FLOAT).floats()).containsExactly(0, 2, -1);
+    assertThat(cast(Tensor.of(new boolean[] {true, false}, 2), DType.INT32).ints()).containsExactly(1, 0);
+    Tensor u8 = Tensor.wrap(DType.UINT8, Shape.of(1), new byte[] {(byte) 200});
+    assertThat(cast(u8, DType.INT64).longs()).containsExactly(200);
+    long big = (1L << 53) + 1;
+    assertThat(cast(Tensor.of(new long[] {big}, 1), DType.INT32).ints()).containsExactly(1);
+  }
+
+  @Test
+  void halfAndBfloatRoundToNearestEven() {
+    Tensor x = Tensor.of(new float[] {1f + 0x1p-11f, 1f + 3 * 0x1p-11f}, 2);
+    Tensor h = cast(x, DType.FLOAT16);
+    // halfway cases: 1 + 2^-11 rounds to 1 (even), 1 + 3*2^-11 rounds up to 1 + 2^-9
+    assertThat(Float16.halfToFloat(h.shorts()[0])).isEqualTo(1f);
+    assertThat(Float16.halfToFloat(h.shorts()[1])).isEqualTo(1f + 0x1p-9f);
+    Tensor bf = cast(Tensor.of(new float[] {1f + 0x1p-8f}, 1), DType.BFLOAT16);
+    assertThat(Float16.bfloat16ToFloat(bf.shorts()[0])).isEqualTo(1f);
+    assertThat(cast(h, DType.FLOAT).floats()).containsExactly(1f, 1f + 0x1p-9f);
+  }
+
+  @Test
+  void stringsParseAndPrint() {
+    Tensor s = Tensor.of(new String[] {"1.5", " -2 ", "INF", "-inf", "NaN", "1e3"}, 6);
+    float[] f = cast(s, DType.FLOAT).floats();
+    assertThat(f[0]).isEqualTo(1.5f);
+    assertThat(f[1]).isEqualTo(-2f);
+    assertThat(f[2]).isEqualTo(Float.POSITIVE_INFINITY);
+    assertThat(f[3]).isEqualTo(Float.NEGATIVE_INFINITY);
+    assertThat(f[4]).isNaN();
+    assertThat(f[5]).isEqualTo(1000f);
+    assertThat(cast(Tensor.of(new String[] {"42"}, 1), DType.INT64).longs()).containsExactly(42);
+    assertThat(cast(Tensor.of(new long[] {-7}, 1), DType.STRING).strings()).containsExactly("-7");
+    assertThat(cast(Tensor.of(new float[] {0.5f}, 1), DType.STRING).strings()).containsExactly("0.5");
+    assertThatThrownBy(() -> cast(Tensor.of(new String[] {"abc"}, 1), DType.FLOAT))
+        .hasMessage("Cast: 'abc' is not a number");
+  }
+
+  @Test
+  void sameTypeReturnsInputAndFloat8IsRejected() {
+    Tensor x = Tensor.of(new float[] {1}, 1);
+    assertThat(cast(x, DType.FLOAT)).isSameAs(x);
+    assertThatThrownBy(() -> KernelHarness.op("Cast", 19).attr("to", (long) DType.FLOAT8E4M3FN.onnxCode())
+        .kernel(x))
+        .hasMessage("Cast to f8e4m3fn is not supported");
+  }
+}
