@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Ops that broadcast their inputs multidirectionally: Add, Sub, Mul, Div, Pow, Max, Min (any
- * number of inputs) and the comparisons (bool output). The output element type is input 0's
+ * number of inputs), the comparisons and And/Or/Xor (bool output). The output element type is input 0's
  * (bool for comparisons); all inputs must share it, except Pow's exponent.
  */
 public final class BroadcastDef implements OpDef {

@@ -18,5 +18,9 @@ public final class ShapeOps {
     r.register(new GatherDef());
     r.register(new SqueezeDef(false));
     r.register(new SqueezeDef(true));
+    r.register(new ExpandDef());
+    r.register(new SliceDef());
+    r.register(new ConstantOfShapeDef());
+    r.register(new RangeDef());
   }
 }

@@ -2,6 +2,7 @@ package dev.vireo.kernel.elementwise;
 
 import dev.vireo.exec.ExecContext;
 import dev.vireo.kernel.HalfFloats;
+import dev.vireo.kernel.IntegerWidening;
 import dev.vireo.kernel.Kernel;
 import dev.vireo.linalg.BinaryOp;
 import dev.vireo.linalg.Broadcast;
@@ -12,7 +13,8 @@ import dev.vireo.tensor.Tensor;
 /**
  * Add, Sub, Mul, Div and Pow of two tensors, and Max and Min of one or more, with
  * multidirectional broadcasting. Both
- * inputs must have the same element type (f32, f64, i32, i64; f16/bf16 computed in f32), except
+ * inputs must have the same element type (f32, f64, i32, i64; f16/bf16 computed in f32; i8, u8,
+ * i16, u16, u32 and u64 computed in int64), except
  * Pow, whose exponent may be any numeric type and is converted to the base's type.
  */
 public final class BinaryArithmeticKernel implements Kernel {
@@ -46,11 +48,54 @@ public final class BinaryArithmeticKernel implements Kernel {
       b = convert(b, a.dtype());
     }
     DType t = a.dtype();
+    if (IntegerWidening.isNarrow(t)) {
+      return narrowInteger(a, b, ctx);
+    }
     if (t == DType.FLOAT16 || t == DType.BFLOAT16) {
       Tensor r = compute(HalfFloats.widen(a), HalfFloats.widen(b), ctx);
       return HalfFloats.narrow(ctx, r, t);
     }
     return compute(a, b, ctx);
+  }
+
+  /**
+   * i8..u64 through int64: wrapping add, sub, mul and pow are the same computed wide; division
+   * and max/min of u64 need unsigned arithmetic on the bits.
+   */
+  private Tensor narrowInteger(Tensor a, Tensor b, ExecContext ctx) {
+    DType t = a.dtype();
+    if (t == DType.UINT64 && (fn == BinaryOp.MAX || fn == BinaryOp.MIN)) {
+      // flipping the sign bit maps unsigned order onto signed order, and back
+      Tensor r = compute(IntegerWidening.widenOrdered(a), IntegerWidening.widenOrdered(b), ctx);
+      long[] v = r.longs();
+      for (int i = 0; i < v.length; i++) {
+        v[i] ^= Long.MIN_VALUE;
+      }
+      return IntegerWidening.narrow(ctx, r, t);
+    }
+    if (t == DType.UINT64 && fn == BinaryOp.DIV) {
+      Broadcast bc = Broadcast.of(a.shape().dims(), b.shape().dims());
+      Tensor out = ctx.allocate(t, Shape.of(bc.outDims()));
+      long[] x = a.longs();
+      long[] y = b.longs();
+      long[] o = out.longs();
+      int n = bc.inner();
+      for (int r = 0; r < bc.rows() && out.size() > 0; r++) {
+        int ao = bc.offset(0, r);
+        int bo = bc.offset(1, r);
+        for (int i = 0; i < n; i++) {
+          long d = y[bo + i * bc.step(1)];
+          if (d == 0) {
+            throw new IllegalArgumentException(op + ": integer division by zero (A " + a.describe()
+                + ", B " + b.describe() + ")");
+          }
+          o[r * n + i] = Long.divideUnsigned(x[ao + i * bc.step(0)], d);
+        }
+      }
+      return out;
+    }
+    Tensor r = compute(IntegerWidening.widen(a), IntegerWidening.widen(b), ctx);
+    return IntegerWidening.narrow(ctx, r, t);
   }
 
   private Tensor compute(Tensor a, Tensor b, ExecContext ctx) {

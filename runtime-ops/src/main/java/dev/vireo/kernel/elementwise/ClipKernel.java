@@ -3,13 +3,15 @@ package dev.vireo.kernel.elementwise;
 import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.HalfFloats;
+import dev.vireo.kernel.IntegerWidening;
 import dev.vireo.kernel.Kernel;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Tensor;
 
 /**
  * Clip: limits values to [min, max]. Before opset 11 the bounds are the min/max attributes;
- * from opset 11 they are optional scalar inputs 1 and 2. f32 (and f16/bf16 via f32), i32, i64.
+ * from opset 11 they are optional scalar inputs 1 and 2. f32 (and f16/bf16 via f32), i32, i64 and
+ * the narrower integers.
  */
 public final class ClipKernel implements Kernel {
   private final boolean boundsAsInputs;
@@ -32,6 +34,19 @@ public final class ClipKernel implements Kernel {
       if (b != null && b.size() != 1) {
         throw new IllegalArgumentException("Clip: min and max must be scalars, got " + b.describe());
       }
+    }
+    if (IntegerWidening.isNarrow(x.dtype())) {
+      if (x.dtype() == DType.UINT64) {
+        throw new IllegalArgumentException("Clip does not support " + x.describe());
+      }
+      Tensor w = IntegerWidening.widen(x);
+      long mn = lo == null ? Long.MIN_VALUE : lo.getLong(0);
+      long mx = hi == null ? Long.MAX_VALUE : hi.getLong(0);
+      long[] v = w.longs();
+      for (int i = 0; i < v.length; i++) {
+        v[i] = Math.min(Math.max(v[i], mn), mx);
+      }
+      return new Tensor[] {IntegerWidening.narrow(ctx, w, x.dtype())};
     }
     if (x.dtype() == DType.INT64 || x.dtype() == DType.INT32) {
       long mn = lo == null ? Long.MIN_VALUE : lo.getLong(0);

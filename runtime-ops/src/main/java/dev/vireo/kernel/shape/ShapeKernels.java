@@ -1,8 +1,9 @@
 package dev.vireo.kernel.shape;
 
 import dev.vireo.kernel.KernelRegistry;
+import dev.vireo.tensor.DType;
 
-/** Registers the kernels that move or describe data without arithmetic; any element type. */
+/** Registers the kernels that move, create or describe data; most accept any element type. */
 public final class ShapeKernels {
   private ShapeKernels() {}
 
@@ -23,5 +24,11 @@ public final class ShapeKernels {
     // opset 12: value_float, value_ints, ... forms
     r.add("Constant", 1, ConstantKernel::new);
     r.add("Cast", 6, CastKernel::new);
+    r.add("Expand", 8, n -> new ExpandKernel());
+    // opset 10: starts/ends/axes became inputs, steps added
+    r.add("Slice", 1, SliceKernel::new);
+    r.add("ConstantOfShape", 9, ConstantOfShapeKernel::new);
+    r.add("Range", 11, n -> new RangeKernel(), DType.FLOAT, DType.DOUBLE, DType.INT16, DType.INT32,
+        DType.INT64);
   }
 }
