@@ -16,6 +16,11 @@ public final class StandardOps {
     dev.vireo.op.math.MathOps.register(r);
     dev.vireo.op.nn.NnOps.register(r);
     dev.vireo.op.shape.ShapeOps.register(r);
+    dev.vireo.op.rnn.RecurrentOps.register(r);
+    dev.vireo.op.attention.AttentionOps.register(r);
+    dev.vireo.op.norm.NormOps.register(r);
+    dev.vireo.op.control.ControlOps.register(r);
+    dev.vireo.op.sequence.SequenceOps.register(r);
     return r;
   }
 }

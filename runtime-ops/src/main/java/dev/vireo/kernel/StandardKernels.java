@@ -17,6 +17,11 @@ public final class StandardKernels {
     dev.vireo.kernel.math.MathKernels.register(r);
     dev.vireo.kernel.nn.NnKernels.register(r);
     dev.vireo.kernel.shape.ShapeKernels.register(r);
+    dev.vireo.kernel.rnn.RecurrentKernels.register(r);
+    dev.vireo.kernel.attention.AttentionKernels.register(r);
+    dev.vireo.kernel.norm.NormKernels.register(r);
+    dev.vireo.kernel.control.ControlFlowKernels.register(r);
+    dev.vireo.kernel.sequence.SequenceKernels.register(r);
     return r;
   }
 }

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Ops that broadcast their inputs multidirectionally: Add, Sub, Mul, Div, Pow, Max, Min (any
- * number of inputs), the comparisons and And/Or/Xor (bool output). The output element type is input 0's
- * (bool for comparisons); all inputs must share it, except Pow's exponent.
+ * number of inputs), the comparisons and And/Or/Xor (bool output). The output element type is
+ * input 0's (bool for comparisons); all inputs must share it, except Pow's exponent. Before opset
+ * 7, {@code broadcast=1} broadcasts B to A's shape.
  */
 public final class BroadcastDef implements OpDef {
   private final String opType;
@@ -35,6 +36,10 @@ public final class BroadcastDef implements OpDef {
 
   @Override
   public List<ValueType> infer(InferenceContext ctx) {
+    // before opset 7 (and for Max/Min before 8) B broadcasts to A only: A's shape is the output's
+    if (ctx.node().opset() < 7 && ctx.node().attrInt("broadcast", 0) != 0) {
+      return List.of(new TensorType(boolOutput ? DType.BOOL : ctx.elemType(0), ctx.tensor(0).dims()));
+    }
     List<TensorType> ins = new ArrayList<>();
     DType t = ctx.elemType(0);
     for (int i = 0; i < ctx.inputCount(); i++) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * An op whose output has exactly its first input's type and shape: the element-wise functions
- * (Relu, Sigmoid, Tanh, Erf, ...), Clip, LeakyRelu, Softmax and LogSoftmax. These differ only in
+ * (Relu, Sigmoid, Tanh, Erf, ..., Not), Clip, LeakyRelu, Softmax and LogSoftmax. These differ only in
  * their math, so one definition serves each of them under its own op type.
  */
 public final class ElementwiseDef implements OpDef {

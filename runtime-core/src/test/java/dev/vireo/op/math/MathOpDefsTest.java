@@ -28,6 +28,12 @@ class MathOpDefsTest {
   }
 
   @Test
+  void legacyBroadcastBeforeOpset7KeepsAsShape() {
+    assertThat(OpDefHarness.op("Add", 6).in("f32[2,3,4]").in("f32[3]").attr("broadcast", 1L)
+        .attr("axis", 1L).inferOne()).isEqualTo("f32[2,3,4]");
+  }
+
+  @Test
   void broadcastErrorsNameBothTypes() {
     assertThatThrownBy(() -> OpDefHarness.op("Add", 14).in("f32[2,3]").in("f32[4]").inferOne())
         .isInstanceOf(IllegalArgumentException.class)

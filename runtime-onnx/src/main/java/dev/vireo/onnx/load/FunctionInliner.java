@@ -32,11 +32,18 @@ import java.util.function.UnaryOperator;
  * prefix. Attributes with {@code ref_attr_name} take the caller's attribute of that name, else
  * the function's default ({@code attribute_proto}), else are dropped. Body nodes use the
  * function's opset imports, falling back to the model's. Calls inside bodies are expanded too;
- * recursion is an error and nesting is bounded by {@link #MAX_DEPTH}.
+ * recursion is an error, nesting is bounded by {@link #MAX_DEPTH} and the total expansion by
+ * {@link #MAX_EXPANDED_NODES}.
  */
 final class FunctionInliner {
   /** Deepest chain of nested function calls expanded. */
   static final int MAX_DEPTH = 32;
+
+  /**
+   * Most nodes all expansions of one model may produce: functions calling functions several
+   * times grow exponentially, and a hostile file must not make the loader run out of memory.
+   */
+  static final int MAX_EXPANDED_NODES = 200_000;
 
   /** A node ready for import: its proto, its final name and the opsets its domain resolves in. */
   record Expanded(NodeProto node, String name, Map<String, Integer> opsets) {}
@@ -44,9 +51,16 @@ final class FunctionInliner {
   private final Map<String, FunctionProto> functions = new HashMap<>();
   private final Map<String, Integer> modelOpsets;
   private final Set<String> usedPrefixes = new HashSet<>();
+  private final int maxExpandedNodes;
+  private int expandedNodes;
 
   FunctionInliner(List<FunctionProto> functions, Map<String, Integer> modelOpsets) {
+    this(functions, modelOpsets, MAX_EXPANDED_NODES);
+  }
+
+  FunctionInliner(List<FunctionProto> functions, Map<String, Integer> modelOpsets, int maxExpandedNodes) {
     this.modelOpsets = modelOpsets;
+    this.maxExpandedNodes = maxExpandedNodes;
     for (FunctionProto f : functions) {
       String key = key(f.getDomain(), f.getName(), f.getOverload());
       if (this.functions.put(key, f) != null) {
@@ -74,6 +88,10 @@ final class FunctionInliner {
       List<Expanded> out, NodeProto call, String name, Map<String, Integer> opsets, Deque<String> stack) {
     FunctionProto f = functions.get(key(call.getDomain(), call.getOpType(), call.getOverload()));
     if (f == null) {
+      if (!stack.isEmpty() && ++expandedNodes > maxExpandedNodes) {
+        throw new ModelLoadException(
+            Phase.LOAD, "expanding functions produces more than " + maxExpandedNodes + " nodes");
+      }
       out.add(new Expanded(call, name, opsets));
       return;
     }

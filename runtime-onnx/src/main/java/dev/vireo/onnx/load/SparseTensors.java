@@ -32,7 +32,7 @@ final class SparseTensors {
     if (values.rank() != 1) {
       throw TensorDecoder.error(label, "values must be 1-D, got " + values.describe());
     }
-    Tensor dense = Tensor.zeros(values.dtype(), shape);
+    Tensor dense = Tensor.wrap(values.dtype(), shape, TensorDecoder.allocate(values.dtype(), shape.size(), label));
     if (nnz == 0) {
       return dense;
     }

@@ -132,7 +132,7 @@ public final class TensorDecoder {
   /** Decodes n packed little-endian elements spread over consecutive chunks. */
   static Tensor fromRaw(DType t, Shape shape, List<ByteBuffer> chunks, String label) {
     int n = shape.size();
-    Object data = Tensor.newArray(t, n);
+    Object data = allocate(t, n, label);
     int pos = 0;
     for (ByteBuffer chunk : chunks) {
       ByteBuffer b = chunk.duplicate().order(ByteOrder.LITTLE_ENDIAN);
@@ -258,7 +258,7 @@ public final class TensorDecoder {
       return fromRaw(t, shape, List.of(packed.flip()), label).data();
     }
     check(p.getInt32DataCount(), n, "int32_data", t, shape, label);
-    Object a = Tensor.newArray(t, n);
+    Object a = allocate(t, n, label);
     for (int i = 0; i < n; i++) {
       int v = p.getInt32Data(i);
       switch (a) {
@@ -270,6 +270,25 @@ public final class TensorDecoder {
       }
     }
     return a;
+  }
+
+  /**
+   * A zero-filled array for n elements of t. A tensor larger than the whole heap is rejected
+   * up front; a failed allocation becomes a load error naming the tensor (one big array failing
+   * leaves the rest of the heap intact).
+   */
+  static Object allocate(DType t, int n, String label) {
+    long bytes = (long) n * Math.max(1, t.byteSize());
+    long max = Runtime.getRuntime().maxMemory();
+    String advice = "; give the JVM more heap (-Xmx)";
+    if (bytes > max) {
+      throw error(label, "needs " + bytes + " bytes, more than the JVM's maximum heap of " + max + advice);
+    }
+    try {
+      return Tensor.newArray(t, n);
+    } catch (OutOfMemoryError e) {
+      throw error(label, "not enough heap for its " + bytes + " bytes" + advice);
+    }
   }
 
   private static void check(int count, long needed, String field, DType t, Shape shape, String label) {

@@ -1,6 +1,7 @@
 package dev.vireo.onnx.write;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.vireo.onnx.proto.TensorProto;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Tensor;
@@ -32,7 +33,8 @@ public final class TensorEncoder {
       }
       return b.build();
     }
-    return b.setRawData(ByteString.copyFrom(raw(t))).build();
+    // raw() returns a fresh buffer nobody else holds: wrapping it saves a copy of the weights.
+    return b.setRawData(UnsafeByteOperations.unsafeWrap(raw(t))).build();
   }
 
   /** The packed little-endian bytes of a non-string tensor. */

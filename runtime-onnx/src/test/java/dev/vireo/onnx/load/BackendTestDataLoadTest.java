@@ -30,8 +30,9 @@ class BackendTestDataLoadTest {
    */
   private static final List<String> EXPECTED = List.of("has no storage in Vireo");
 
+  /** The cases folder: the property, else {@code <repo>/../shared/onnx-backend-tests} (tests run in the module folder). */
   private static Path casesRoot() {
-    String dir = System.getProperty("vireo.onnxTests", "../shared/onnx-backend-tests");
+    String dir = System.getProperty("vireo.onnxTests", "../../shared/onnx-backend-tests");
     Path root = Path.of(dir);
     assumeTrue(Files.isDirectory(root.resolve("node")),
         "ONNX backend test cases not found at " + root.toAbsolutePath()

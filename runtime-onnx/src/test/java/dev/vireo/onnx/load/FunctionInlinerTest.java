@@ -19,6 +19,7 @@ import dev.vireo.onnx.proto.ModelProto;
 import dev.vireo.onnx.proto.NodeProto;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,6 +149,34 @@ class FunctionInlinerTest {
         .isInstanceOf(ModelLoadException.class)
         .hasMessageContaining("calls itself")
         .hasMessageContaining("local::A:: -> local::B:: -> local::A::");
+  }
+
+  @Test
+  void exponentialExpansionIsBounded() {
+    // F0 = Relu; Fk calls F(k-1) four times: F12 would expand to 4^12 = 16.7 million nodes.
+    List<FunctionProto> fs = new java.util.ArrayList<>();
+    fs.add(FunctionProto.newBuilder().setName("F0").setDomain("local").addInput("x").addOutput("y")
+        .addNode(node("Relu", List.of("x"), List.of("y"))).build());
+    for (int k = 1; k <= 12; k++) {
+      FunctionProto.Builder f = FunctionProto.newBuilder().setName("F" + k).setDomain("local").addInput("x").addOutput("y");
+      String prev = "x";
+      for (int j = 0; j < 4; j++) {
+        String out = j == 3 ? "y" : "t" + j;
+        f.addNode(call("", "F" + (k - 1), List.of(prev), List.of(out)));
+        prev = out;
+      }
+      fs.add(f.build());
+    }
+    FunctionInliner inliner = new FunctionInliner(fs, Map.of("", 17, "local", 1), 1000);
+    NodeProto c = call("c", "F12", List.of("in"), List.of("out"));
+    assertThatThrownBy(() -> inliner.expand(List.of(c), Map.of("", 17)))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("more than 1000 nodes");
+    // F4 expands to 4^4 = 256 nodes: within the bound
+    NodeProto c4 = call("c", "F4", List.of("in"), List.of("out"));
+    assertThat(new FunctionInliner(fs, Map.of("", 17, "local", 1), 1000).expand(List.of(c4), Map.of("", 17)))
+        .hasSize(256)
+        .allSatisfy(e -> assertThat(e.node().getOpType()).isEqualTo("Relu"));
   }
 
   @Test

@@ -91,6 +91,32 @@ class MalformedModelTest {
   }
 
   @Test
+  void hugeSparseInitializerIsRejectedBeforeAllocating() {
+    dev.vireo.onnx.proto.SparseTensorProto sp = dev.vireo.onnx.proto.SparseTensorProto.newBuilder()
+        .setValues(floats(1).setName("s").addFloatData(1))
+        .setIndices(TensorProto.newBuilder().setDataType(7).addDims(1).addInt64Data(0))
+        .addDims(2_000_000_000L)
+        .build();
+    long heap = Runtime.getRuntime().maxMemory();
+    org.junit.jupiter.api.Assumptions.assumeTrue(heap < 8_000_000_000L, "heap too large for this check");
+    assertThat(fails(model(identity().addSparseInitializer(sp).build())).getMessage())
+        .contains("sparse tensor 's'").contains("needs 8000000000 bytes");
+  }
+
+  @Test
+  void incompleteValueTypes() {
+    dev.vireo.onnx.proto.TypeProto seq = dev.vireo.onnx.proto.TypeProto.newBuilder()
+        .setSequenceType(dev.vireo.onnx.proto.TypeProto.Sequence.getDefaultInstance()).build();
+    assertThat(fails(model(identity().addInput(Protos.info("s", seq)).build())).getMessage())
+        .contains("input 's'").contains("sequence type has no element type");
+    dev.vireo.onnx.proto.TypeProto map = dev.vireo.onnx.proto.TypeProto.newBuilder()
+        .setMapType(dev.vireo.onnx.proto.TypeProto.Map.newBuilder().setKeyType(99).setValueType(Protos.tensorType(1)))
+        .build();
+    assertThat(fails(model(identity().addInput(Protos.info("m", map)).build())).getMessage())
+        .contains("unknown element type 99");
+  }
+
+  @Test
   void cycle() {
     GraphProto g = GraphProto.newBuilder()
         .addInput(f32("x"))

@@ -193,6 +193,21 @@ class TensorDecoderTest {
   }
 
   @Test
+  void rawDataSpreadOverChunksIsJoinedInOrder() {
+    // External data beyond 2 GiB arrives as several mapped chunks; each holds whole elements.
+    ByteBuffer a = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(1).putLong(-2).flip();
+    ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(Long.MAX_VALUE).flip();
+    Tensor t = TensorDecoder.fromRaw(DType.INT64, Shape.of(3), java.util.List.of(a, b), "t");
+    assertThat(t.longs()).containsExactly(1L, -2L, Long.MAX_VALUE);
+    ByteBuffer f1 = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.5f).flip();
+    ByteBuffer f2 = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-3f).flip();
+    assertThat(TensorDecoder.fromRaw(DType.FLOAT, Shape.of(3), java.util.List.of(f1, f2), "f").floats())
+        .containsExactly(0.5f, 1.5f, -3f);
+    assertThat(ExternalData.CHUNK % 8).isZero();
+    assertThat(ExternalData.CHUNK).isLessThan(Integer.MAX_VALUE);
+  }
+
+  @Test
   void externalDataNeedsAFolder() {
     TensorProto.Builder b = tensor(DataType.FLOAT, 1)
         .setDataLocation(TensorProto.DataLocation.EXTERNAL)

@@ -1,6 +1,7 @@
 package dev.vireo.kernel.elementwise;
 
 import dev.vireo.exec.ExecContext;
+import dev.vireo.ir.Node;
 import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.IntegerWidening;
 import dev.vireo.kernel.Kernel;
@@ -12,7 +13,8 @@ import dev.vireo.tensor.Tensor;
 
 /**
  * Add, Sub, Mul, Div and Pow of two tensors, and Max and Min of one or more, with
- * multidirectional broadcasting. Both
+ * multidirectional broadcasting (before opset 7: B broadcast to A when broadcast=1, aligned at
+ * {@code axis}). Both
  * inputs must have the same element type (f32, f64, i32, i64; f16/bf16 computed in f32; i8, u8,
  * i16, u16, u32 and u64 computed in int64), except
  * Pow, whose exponent may be any numeric type and is converted to the base's type.
@@ -24,9 +26,17 @@ public final class BinaryArithmeticKernel implements Kernel {
   private final String op;
   private final BinaryOp fn;
 
-  public BinaryArithmeticKernel(String op, BinaryOp fn) {
+  /** Before opset 7, B broadcasts to A only when broadcast=1, aligned at axis (or at the end). */
+  private final boolean legacy;
+  private final Long legacyAxis;
+
+  public BinaryArithmeticKernel(String op, BinaryOp fn, Node n) {
     this.op = op;
     this.fn = fn;
+    // opset 7: numpy broadcasting replaced the broadcast and axis attributes
+    boolean old = n.opset() < 7 && (fn != BinaryOp.MAX && fn != BinaryOp.MIN);
+    legacy = old && n.attrInt("broadcast", 0) != 0;
+    legacyAxis = legacy && n.hasAttr("axis") ? n.attrInt("axis", 0) : null;
   }
 
   @Override
@@ -40,6 +50,9 @@ public final class BinaryArithmeticKernel implements Kernel {
   }
 
   private Tensor pair(Tensor a, Tensor b, ExecContext ctx) {
+    if (legacy) {
+      b = alignLegacy(a, b);
+    }
     if (a.dtype() != b.dtype()) {
       if (fn != BinaryOp.POW) {
         throw new IllegalArgumentException(op + ": element types differ: A " + a.describe()
@@ -136,6 +149,23 @@ public final class BinaryArithmeticKernel implements Kernel {
       case long[] x -> fn.apply(x, ao, as, (long[]) b, bo, bs, (long[]) o, oo, n);
       default -> throw new IllegalArgumentException(op + ": unsupported element type");
     }
+  }
+
+  /** B viewed with A's rank: its dims placed from axis on (default: at the end), 1 elsewhere. */
+  private Tensor alignLegacy(Tensor a, Tensor b) {
+    int ra = a.rank();
+    int rb = b.rank();
+    long axis = legacyAxis == null ? ra - rb : legacyAxis < 0 ? legacyAxis + ra : legacyAxis;
+    if (rb > ra || axis < 0 || axis + rb > ra) {
+      throw new IllegalArgumentException(op + ": B " + b.describe() + " cannot broadcast to A "
+          + a.describe() + " at axis " + axis);
+    }
+    int[] d = new int[ra];
+    java.util.Arrays.fill(d, 1);
+    for (int i = 0; i < rb; i++) {
+      d[(int) axis + i] = b.shape().dim(i);
+    }
+    return b.reshape(Shape.of(d));
   }
 
   /** Pow's exponent converted to the base's type. */

@@ -28,15 +28,15 @@ public final class ElementwiseKernels {
   private ElementwiseKernels() {}
 
   public static void register(KernelRegistry r) {
-    // opset 7: multidirectional broadcasting replaced the broadcast/axis attributes
-    binary(r, "Add", BinaryOp.ADD, 7);
-    binary(r, "Sub", BinaryOp.SUB, 7);
-    binary(r, "Mul", BinaryOp.MUL, 7);
-    binary(r, "Div", BinaryOp.DIV, 7);
-    binary(r, "Pow", BinaryOp.POW, 7);
-    // opset 8: Max and Min broadcast their (one or more) inputs
-    binary(r, "Max", BinaryOp.MAX, 8);
-    binary(r, "Min", BinaryOp.MIN, 8);
+    // before opset 7: broadcast/axis attributes; from 7: numpy broadcasting (the kernel branches)
+    binary(r, "Add", BinaryOp.ADD, 1);
+    binary(r, "Sub", BinaryOp.SUB, 1);
+    binary(r, "Mul", BinaryOp.MUL, 1);
+    binary(r, "Div", BinaryOp.DIV, 1);
+    binary(r, "Pow", BinaryOp.POW, 1);
+    // before opset 8 Max and Min need equal shapes, a case of the broadcasting the kernel does
+    binary(r, "Max", BinaryOp.MAX, 1);
+    binary(r, "Min", BinaryOp.MIN, 1);
 
     unary(r, "Relu", UnaryOp.RELU, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64);
     unary(r, "Neg", UnaryOp.NEG, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64);
@@ -71,7 +71,7 @@ public final class ElementwiseKernels {
   }
 
   private static void binary(KernelRegistry r, String op, BinaryOp fn, int since) {
-    r.add(op, since, n -> new BinaryArithmeticKernel(op, fn), withNarrow(FLOAT, DOUBLE, INT32, INT64, FLOAT16, BFLOAT16));
+    r.add(op, since, n -> new BinaryArithmeticKernel(op, fn, n), withNarrow(FLOAT, DOUBLE, INT32, INT64, FLOAT16, BFLOAT16));
   }
 
   private static void compare(KernelRegistry r, String op, CompareOp fn, int since, DType... types) {

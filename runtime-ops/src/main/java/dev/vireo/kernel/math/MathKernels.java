@@ -15,8 +15,8 @@ public final class MathKernels {
 
   public static void register(KernelRegistry r) {
     r.add("MatMul", 1, n -> new MatMulKernel(), FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64);
-    // C optional from opset 11; GemmKernel checks it per opset
-    r.add("Gemm", 7, GemmKernel::new, FLOAT, FLOAT16, BFLOAT16);
+    // C optional from opset 11; before 7, broadcast=0 requires a full C (a case of broadcasting)
+    r.add("Gemm", 6, GemmKernel::new, FLOAT, FLOAT16, BFLOAT16);
     // opset 13: along one axis instead of 2-D coercion; SoftmaxKernel branches on the opset
     r.add("Softmax", 1, n -> new SoftmaxKernel(n, false), FLOAT, FLOAT16, BFLOAT16);
     r.add("LogSoftmax", 1, n -> new SoftmaxKernel(n, true), FLOAT, FLOAT16, BFLOAT16);

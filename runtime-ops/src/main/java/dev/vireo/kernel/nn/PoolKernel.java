@@ -11,8 +11,8 @@ import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 
 /**
- * MaxPool and AveragePool over 1 to 3 spatial dims, f32 (f16/bf16 via f32), split over (image,
- * channel) pairs.
+ * MaxPool and AveragePool over 1 to 3 spatial dims, f32 (f16/bf16 via f32; MaxPool also i8 and
+ * u8, opset 12+), split over (image, channel) pairs.
  *
  * <p>MaxPool: optional second output Indices (opset 8+), flattened over the whole input in
  * row-major order, or column-major within a channel when storage_order is 1; ceil_mode and
@@ -49,7 +49,9 @@ public final class PoolKernel implements Kernel {
       throw new IllegalArgumentException(win.op() + " needs X [N,C,spatial...], got " + x0.describe());
     }
     Spatial sp = Spatial.of(win, x0.shape(), x0.shape().dim(1));
-    float[] x = HalfFloats.widen(x0).floats();
+    // 8-bit integers are exact in float; MaxPool results are input values, so they convert back
+    boolean int8 = x0.dtype() == DType.INT8 || x0.dtype() == DType.UINT8;
+    float[] x = int8 ? x0.toFloatArray() : HalfFloats.widen(x0).floats();
     Shape outShape = Shape.of(sp.outDims());
     Tensor y = ctx.allocate(DType.FLOAT, outShape);
     Tensor ind = max ? ctx.allocate(DType.INT64, outShape) : null;
@@ -70,7 +72,17 @@ public final class PoolKernel implements Kernel {
         }
       }
     });
-    Tensor out = HalfFloats.narrow(ctx, y, x0.dtype());
+    Tensor out = int8 ? toBytes(ctx, y, x0.dtype()) : HalfFloats.narrow(ctx, y, x0.dtype());
     return max ? new Tensor[] {out, ind} : new Tensor[] {out};
+  }
+
+  private static Tensor toBytes(ExecContext ctx, Tensor f32, DType t) {
+    Tensor out = ctx.allocate(t, f32.shape());
+    float[] f = f32.floats();
+    byte[] b = out.bytes();
+    for (int i = 0; i < f.length; i++) {
+      b[i] = (byte) (int) f[i];
+    }
+    return out;
   }
 }

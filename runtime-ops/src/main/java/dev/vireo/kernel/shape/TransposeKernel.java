@@ -52,12 +52,12 @@ public final class TransposeKernel implements Kernel {
       od[i] = d[p[i]];
       ost[i] = st[p[i]];
     }
+    if (r == 0) {
+      return new Tensor[] {x};
+    }
     Tensor out = ctx.allocate(x.dtype(), Shape.of(od));
     if (out.size() == 0) {
       return new Tensor[] {out};
-    }
-    if (r == 0) {
-      return new Tensor[] {x};
     }
     int inner = od[r - 1];
     int step = ost[r - 1];

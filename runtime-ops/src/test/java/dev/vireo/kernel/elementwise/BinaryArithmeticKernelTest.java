@@ -114,6 +114,22 @@ class BinaryArithmeticKernelTest {
   }
 
   @Test
+  void beforeOpset7BroadcastAlignsBAtAxis() {
+    Tensor a = Tensor.of(new float[] {0, 0, 0, 0, 0, 0}, 2, 3);
+    // axis 0: B [2] runs along A's first dim (numpy would align it with the last)
+    Tensor y = KernelHarness.op("Add", 6).attr("broadcast", 1L).attr("axis", 0L)
+        .run1(a, Tensor.of(new float[] {1, 2}, 2));
+    assertThat(y.floats()).containsExactly(1, 1, 1, 2, 2, 2);
+    // without axis, B aligns with A's trailing dims
+    Tensor z = KernelHarness.op("Mul", 6).attr("broadcast", 1L)
+        .run1(Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3), Tensor.of(new float[] {1, 10, 100}, 3));
+    assertThat(z.floats()).containsExactly(1, 20, 300, 4, 50, 600);
+    assertThatThrownBy(() -> KernelHarness.op("Add", 6).attr("broadcast", 1L).attr("axis", 1L)
+        .run1(a, Tensor.of(new float[] {1, 2}, 1, 2)))
+        .hasMessage("Add: B f32[1,2] cannot broadcast to A f32[2,3] at axis 1");
+  }
+
+  @Test
   void float16RoundsBackToHalf() {
     Tensor a = Tensor.wrap(DType.FLOAT16, Shape.of(2), new short[] {
         Float16.floatToHalf(1f), Float16.floatToHalf(2048f)});

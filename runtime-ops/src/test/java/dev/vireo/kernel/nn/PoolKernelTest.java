@@ -128,6 +128,14 @@ class PoolKernelTest {
   }
 
   @Test
+  void maxPoolOfUint8FromOpset12() {
+    Tensor x = Tensor.wrap(DType.UINT8, Shape.of(1, 1, 3), new byte[] {(byte) 200, 7, (byte) 255});
+    Tensor y = KernelHarness.op("MaxPool", 12).ints("kernel_shape", 2).run1(x);
+    assertThat(y.dtype()).isEqualTo(DType.UINT8);
+    assertThat(y.bytes()).containsExactly((byte) 200, (byte) 255);
+  }
+
+  @Test
   void requiresKernelShape() {
     assertThatThrownBy(() -> KernelHarness.op("MaxPool", 12).kernel(X4))
         .hasMessageContaining("kernel_shape");
