@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
  * outputs with the expected ones. Prints one line per case and then {@code N passed, M failed}
  * (errors count as failed); exits 0 only when every case passed.
  */
-@Command(name = "check", description = "Run ONNX test cases (model.onnx + test_data_set_N) and compare outputs.")
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VireoCli.Version.class,
+    description = "Run ONNX test cases (model.onnx + test_data_set_N) and compare outputs.")
 final class CheckCommand extends VireoCommand {
   @Parameters(arity = "1..*", paramLabel = "DIR",
       description = "A case directory, or a folder with case directories below it.")
@@ -53,6 +54,10 @@ final class CheckCommand extends VireoCommand {
     Comparison comparison = new Comparison(rtol, atol);
     List<Path> cases = new ArrayList<>();
     for (Path d : dirs) {
+      if (Files.isRegularFile(d)) {
+        throw new IllegalArgumentException(d + " is a file: give the case directory (the folder with "
+            + CaseRunner.MODEL_FILE + ")");
+      }
       List<Path> found = CaseRunner.findCases(d);
       if (found.isEmpty()) {
         throw new IllegalArgumentException("no test case (a folder with " + CaseRunner.MODEL_FILE + ") in " + d);

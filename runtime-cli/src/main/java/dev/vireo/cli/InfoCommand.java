@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
  * {@code vireo info MODEL}: what a model declares and contains. Uses only the loader, so it works
  * on models whose operators Vireo lacks, and then lists those operators.
  */
-@Command(name = "info", description = "Show a model's inputs, outputs, opsets, metadata, operators and parameters.")
+@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = VireoCli.Version.class,
+    description = "Show a model's inputs, outputs, opsets, metadata, operators and parameters.")
 final class InfoCommand extends VireoCommand {
   @Parameters(index = "0", paramLabel = "MODEL", description = "The .onnx file.")
   Path modelFile;

@@ -1,8 +1,8 @@
 package dev.vireo.cli;
 
+import dev.vireo.check.CaseRunner;
 import dev.vireo.ir.Dim;
 import dev.vireo.ir.ValueType;
-import dev.vireo.onnx.load.TensorFiles;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Float16;
 import dev.vireo.tensor.Npy;
@@ -23,16 +23,16 @@ final class Inputs {
 
   /**
    * Reads an input file: a NumPy {@code .npy} file (recognised by its magic string) or else a
-   * serialized ONNX TensorProto.
+   * serialized ONNX TensorProto, SequenceProto or OptionalProto, as the input is declared.
    *
    * @throws IllegalArgumentException naming the input and the file when it cannot be read
    */
-  static Tensor read(String input, Path file) {
+  static Object read(String input, Path file, ValueType declared) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("input '" + input + "': no such file: " + file);
     }
     try {
-      return isNpy(file) ? Npy.read(file) : TensorFiles.read(file);
+      return isNpy(file) ? Npy.read(file) : CaseRunner.readValue(file, declared);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("input '" + input + "': cannot read " + file + ": "
           + Failures.message(e), e);

@@ -8,7 +8,6 @@ import dev.vireo.error.ModelLoadException;
 import dev.vireo.error.Phase;
 import dev.vireo.ir.Model;
 import dev.vireo.onnx.load.OnnxLoader;
-import dev.vireo.tensor.Tensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,9 +49,9 @@ final class Models {
   }
 
   /** Runs a session; a caller error stays an {@link IllegalArgumentException}. */
-  static Map<String, Tensor> run(Session session, Map<String, Tensor> feeds) {
+  static Map<String, Object> run(Session session, Map<String, Object> feeds) {
     try {
-      return session.run(feeds);
+      return session.runValues(feeds);
     } catch (IllegalArgumentException | InferenceException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

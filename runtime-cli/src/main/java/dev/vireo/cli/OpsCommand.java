@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code vireo ops}: the operators Vireo has kernels for, from the kernel registry. */
-@Command(name = "ops", description = "List the supported operators (domain, op, opsets, element types).")
+@Command(name = "ops", mixinStandardHelpOptions = true, versionProvider = VireoCli.Version.class,
+    description = "List the supported operators (domain, op, opsets, element types).")
 final class OpsCommand extends VireoCommand {
   @Option(names = "--markdown", description = "Print the Markdown table embedded in README.md.")
   boolean markdown;

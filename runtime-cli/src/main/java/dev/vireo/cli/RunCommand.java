@@ -6,14 +6,15 @@ import dev.vireo.ir.Value;
 import dev.vireo.ir.ValueType;
 import dev.vireo.tensor.Npy;
 import dev.vireo.tensor.Shape;
+import dev.vireo.tensor.OptionalValue;
 import dev.vireo.tensor.Tensor;
+import dev.vireo.tensor.TensorSequence;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
  * {@code vireo run MODEL}: runs a model once on given or made-up inputs and shows (and optionally
  * saves) its outputs.
  */
-@Command(name = "run", description = "Run a model once and print its outputs.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VireoCli.Version.class,
+    description = "Run a model once and print its outputs.")
 final class RunCommand extends VireoCommand {
   /** How many values of each output are printed. */
   static final int SHOWN_VALUES = 10;
@@ -63,15 +65,17 @@ final class RunCommand extends VireoCommand {
         throw new IllegalArgumentException("--dim " + k + "=" + v + ": a dimension must be >= 0");
       }
     });
-    Map<String, Tensor> feeds = new LinkedHashMap<>();
-    inputFiles.forEach((name, file) -> feeds.put(name, Inputs.read(name, file)));
     Model model = Models.load(modelFile);
-    List<String> declared = model.graph().inputs().stream().map(Value::name).toList();
-    for (String name : feeds.keySet()) {
-      if (!declared.contains(name)) {
-        throw new IllegalArgumentException("unknown input '" + name + "'; the model's inputs are: "
-            + String.join(", ", declared));
+    Map<String, Value> declared = new LinkedHashMap<>();
+    model.graph().inputs().forEach(v -> declared.put(v.name(), v));
+    Map<String, Object> feeds = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> e : inputFiles.entrySet()) {
+      Value v = declared.get(e.getKey());
+      if (v == null) {
+        throw new IllegalArgumentException("unknown input '" + e.getKey() + "'; the model's inputs are: "
+            + String.join(", ", declared.keySet()));
       }
+      feeds.put(e.getKey(), Inputs.read(e.getKey(), e.getValue(), v.type()));
     }
     try (Session session = Models.session(model, threads)) {
       Random rnd = new Random(seed);
@@ -85,22 +89,46 @@ final class RunCommand extends VireoCommand {
       }
       err().flush();
       long t0 = System.nanoTime();
-      Map<String, Tensor> outputs = Models.run(session, feeds);
+      Map<String, Object> outputs = Models.run(session, feeds);
       double ms = (System.nanoTime() - t0) / 1e6;
       Map<String, Path> files = outDir == null ? Map.of() : outputFiles(outputs.keySet());
       PrintWriter out = out();
-      for (Map.Entry<String, Tensor> e : outputs.entrySet()) {
-        Tensor t = e.getValue();
-        out.println(e.getKey() + ": " + (t == null ? "(absent)" : t.describe() + " " + firstValues(t)));
-        Path f = files.get(e.getKey());
-        if (f != null && t != null) {
-          Npy.write(t, f);
-          out.println("  written to " + f);
-        }
+      for (Map.Entry<String, Object> e : outputs.entrySet()) {
+        print(out, e.getKey(), e.getValue(), files.get(e.getKey()));
       }
       out.println(String.format(Locale.ROOT, "run time: %.2f ms", ms));
     }
     return VireoCli.OK;
+  }
+
+  /**
+   * Prints one output and writes it when {@code file} is given: a tensor to the file, the
+   * elements of a sequence to {@code <file stem>_<i>.npy}, an optional's value if present.
+   */
+  private static void print(PrintWriter out, String name, Object value, Path file) {
+    Object v = value instanceof OptionalValue o ? o.value() : value;
+    String label = value instanceof OptionalValue ? "optional " : "";
+    if (v == null) {
+      out.println(name + ": " + (value == null ? "(absent)" : "optional(empty)"));
+    } else if (v instanceof Tensor t) {
+      out.println(name + ": " + label + t.describe() + " " + firstValues(t));
+      if (file != null) {
+        Npy.write(t, file);
+        out.println("  written to " + file);
+      }
+    } else if (v instanceof TensorSequence seq) {
+      out.println(name + ": " + label + seq);
+      for (int i = 0; i < seq.size(); i++) {
+        Tensor t = seq.get(i);
+        out.println("  [" + i + "] " + t.describe() + " " + firstValues(t));
+        if (file != null) {
+          String stem = file.getFileName().toString().replaceFirst("\\.npy$", "");
+          Path f = file.resolveSibling(stem + "_" + i + ".npy");
+          Npy.write(t, f);
+          out.println("  written to " + f);
+        }
+      }
+    }
   }
 
   /** OUTDIR/<name>.npy per output, names made safe for any file system and unique. */

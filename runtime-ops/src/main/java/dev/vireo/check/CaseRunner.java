@@ -145,8 +145,12 @@ public final class CaseRunner {
   /**
    * Reads a .pb file as the value kind the model declares: a TensorProto, a SequenceProto of
    * tensors or an OptionalProto (of a tensor or a sequence).
+   *
+   * @return a {@link Tensor}, {@link TensorSequence} or {@link OptionalValue}
+   * @throws dev.vireo.error.ModelLoadException naming the file when it is malformed
+   * @throws IllegalArgumentException for map values, which Vireo does not support
    */
-  static Object readValue(Path file, ValueType declared) {
+  public static Object readValue(Path file, ValueType declared) {
     return switch (declared) {
       case null -> TensorFiles.read(file);
       case ValueType.TensorType t -> TensorFiles.read(file);

@@ -74,6 +74,19 @@ class CaseRunnerTest {
   }
 
   @Test
+  void runsEveryDataSetAndNamesTheOneThatFails() throws Exception {
+    Tensor x = Tensor.of(new float[] {1, 2}, 2);
+    Path c = writeCase("two", passThrough(), x, x);
+    Path ds1 = Files.createDirectories(c.resolve("test_data_set_1"));
+    TensorFiles.write(x, "x", ds1.resolve("input_0.pb"));
+    TensorFiles.write(Tensor.of(new float[] {1, 2.5f}, 2), "x", ds1.resolve("output_0.pb"));
+    assertThat(runner.run(c, "two").detail()).startsWith("test_data_set_1: output 'x'[1]: expected 2.5, got 2.0");
+    TensorFiles.write(x, "x", ds1.resolve("input_1.pb"));
+    assertThat(runner.run(c, "two"))
+        .isEqualTo(CaseResult.error("two", "test_data_set_1: input_1.pb has no graph input: the model declares 1"));
+  }
+
+  @Test
   void missingOperatorsAndBrokenFilesAreErrors() throws Exception {
     Tensor x = Tensor.of(new float[] {1, 2}, 2);
     CaseResult r = runner.run(writeCase("unknown", unknownOp(), x, x), "unknown");

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
+import dev.vireo.tensor.OptionalValue;
 import dev.vireo.tensor.Tensor;
+import dev.vireo.tensor.TensorSequence;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ComparisonTest {
@@ -66,6 +69,20 @@ class ComparisonTest {
     assertThat(cmp.compare("s", Tensor.scalar(1f), Tensor.scalar(2f)))
         .isEqualTo("output 's': expected 1.0, got 2.0 (|diff| 1.00 > 0.00100); 1 of 1 elements differ");
     assertThat(cmp.compare("e", Tensor.of(new float[0], 0, 3), Tensor.of(new float[0], 0, 3))).isNull();
+  }
+
+  @Test
+  void optionalsMatchWhenBothEmptyOrTheirValuesMatch() {
+    Tensor x = Tensor.of(new float[] {1}, 1);
+    assertThat(cmp.compareValue("o", OptionalValue.empty(), OptionalValue.empty())).isNull();
+    assertThat(cmp.compareValue("o", OptionalValue.of(x), OptionalValue.of(x))).isNull();
+    assertThat(cmp.compareValue("o", OptionalValue.empty(), OptionalValue.of(x)))
+        .isEqualTo("output 'o': expected optional(empty), got optional(f32[1])");
+    assertThat(cmp.compareValue("o", OptionalValue.of(x), OptionalValue.of(Tensor.of(new float[] {2}, 1))))
+        .startsWith("output 'o'[0]: expected 1.0, got 2.0");
+    TensorSequence seq = new TensorSequence(DType.FLOAT, List.of(x));
+    assertThat(cmp.compareValue("s", seq, x)).isEqualTo("output 's': expected seq(f32)[1], got f32[1]");
+    assertThat(cmp.compareValue("s", seq, null)).isEqualTo("output 's' was not produced");
   }
 
   @Test
