@@ -72,8 +72,8 @@ final class Inputs {
   }
 
   /**
-   * Random data: floats uniform in [0, 1), integers in 0..9 (valid as indices and counts), bools
-   * and strings of one digit.
+   * Random data: floats uniform in [0, 1), integers 0 or 1 (valid as masks, type ids and indices
+   * into any dim of size 2 or more), bools and strings of one digit.
    *
    * @throws IllegalArgumentException for element types without random generation (8-bit floats,
    *     4-bit and 2-bit integers, complex)
@@ -106,28 +106,28 @@ final class Inputs {
       case INT8, UINT8 -> {
         byte[] a = new byte[n];
         for (int i = 0; i < n; i++) {
-          a[i] = (byte) rnd.nextInt(10);
+          a[i] = (byte) rnd.nextInt(2);
         }
         yield a;
       }
       case INT16, UINT16 -> {
         short[] a = new short[n];
         for (int i = 0; i < n; i++) {
-          a[i] = (short) rnd.nextInt(10);
+          a[i] = (short) rnd.nextInt(2);
         }
         yield a;
       }
       case INT32, UINT32 -> {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
-          a[i] = rnd.nextInt(10);
+          a[i] = rnd.nextInt(2);
         }
         yield a;
       }
       case INT64, UINT64 -> {
         long[] a = new long[n];
         for (int i = 0; i < n; i++) {
-          a[i] = rnd.nextInt(10);
+          a[i] = rnd.nextInt(2);
         }
         yield a;
       }
