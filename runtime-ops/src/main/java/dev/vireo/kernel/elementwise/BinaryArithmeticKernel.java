@@ -12,7 +12,8 @@ import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 
 /**
- * Add, Sub, Mul, Div and Pow of two tensors, and Max and Min of one or more, with
+ * Add, Sub, Mul, Div, Pow, Mod, PRelu, the bitwise ops and BitShift of two tensors, and Max,
+ * Min and Sum of one or more, with
  * multidirectional broadcasting (before opset 7: B broadcast to A when broadcast=1, aligned at
  * {@code axis}). Both
  * inputs must have the same element type (f32, f64, i32, i64; f16/bf16 computed in f32; i8, u8,
@@ -41,7 +42,7 @@ public final class BinaryArithmeticKernel implements Kernel {
 
   @Override
   public Tensor[] run(Tensor[] inputs, ExecContext ctx) {
-    // Max and Min are variadic: fold left over their inputs
+    // Max, Min and Sum are variadic: fold left over their inputs
     Tensor acc = inputs[0];
     for (int i = 1; i < inputs.length; i++) {
       acc = pair(acc, inputs[i], ctx);
@@ -72,8 +73,9 @@ public final class BinaryArithmeticKernel implements Kernel {
   }
 
   /**
-   * i8..u64 through int64: wrapping add, sub, mul and pow are the same computed wide; division
-   * and max/min of u64 need unsigned arithmetic on the bits.
+   * i8..u64 through int64: wrapping add, sub, mul and pow are the same computed wide, as are the
+   * bit operations and shifts (unsigned values widen without sign); division, remainder and
+   * max/min of u64 need unsigned arithmetic on the bits.
    */
   private Tensor narrowInteger(Tensor a, Tensor b, ExecContext ctx) {
     DType t = a.dtype();
@@ -86,7 +88,7 @@ public final class BinaryArithmeticKernel implements Kernel {
       }
       return IntegerWidening.narrow(ctx, r, t);
     }
-    if (t == DType.UINT64 && fn == BinaryOp.DIV) {
+    if (t == DType.UINT64 && (fn == BinaryOp.DIV || fn == BinaryOp.MOD || fn == BinaryOp.FMOD)) {
       Broadcast bc = Broadcast.of(a.shape().dims(), b.shape().dims());
       Tensor out = ctx.allocate(t, Shape.of(bc.outDims()));
       long[] x = a.longs();
@@ -102,7 +104,9 @@ public final class BinaryArithmeticKernel implements Kernel {
             throw new IllegalArgumentException(op + ": integer division by zero (A " + a.describe()
                 + ", B " + b.describe() + ")");
           }
-          o[r * n + i] = Long.divideUnsigned(x[ao + i * bc.step(0)], d);
+          long v = x[ao + i * bc.step(0)];
+          // unsigned operands: both remainders are the same
+          o[r * n + i] = fn == BinaryOp.DIV ? Long.divideUnsigned(v, d) : Long.remainderUnsigned(v, d);
         }
       }
       return out;

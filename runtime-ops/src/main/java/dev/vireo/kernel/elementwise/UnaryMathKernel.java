@@ -8,8 +8,9 @@ import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Tensor;
 
 /**
- * A float function applied element by element (Relu, Sigmoid, Tanh, Erf, Sqrt, Exp, Log, ...):
- * f32, with f16/bf16 computed in f32. Neg, Abs and Relu also serve f64, i32 and i64.
+ * A float function applied element by element (Relu, Sigmoid, Tanh, Erf, Sqrt, Exp, Log, Cos,
+ * Round, Gelu, ...): f32 and f64, with f16/bf16 computed in f32. Neg, Abs, Relu and Sign also
+ * serve i32 and i64.
  */
 public final class UnaryMathKernel implements Kernel {
   private static final int GRAIN = 1 << 14;
@@ -38,7 +39,7 @@ public final class UnaryMathKernel implements Kernel {
     return new Tensor[] {HalfFloats.narrow(ctx, out, t)};
   }
 
-  /** Neg, Abs and Relu on f64, i32 and i64. */
+  /** Every function on f64; Neg, Abs, Relu and Sign on i32 and i64. */
   private Tensor exact(Tensor x, ExecContext ctx) {
     Tensor out = ctx.allocate(x.dtype(), x.shape());
     int n = x.size();
@@ -46,37 +47,28 @@ public final class UnaryMathKernel implements Kernel {
       case DOUBLE -> {
         double[] s = x.doubles();
         double[] d = out.doubles();
-        for (int i = 0; i < n; i++) {
-          d[i] = switch (fn) {
-            case NEG -> -s[i];
-            case ABS -> Math.abs(s[i]);
-            case RELU -> s[i] > 0 ? s[i] : s[i] == s[i] ? 0 : s[i];
-            default -> throw unsupported(x);
-          };
-        }
+        ctx.parallelFor(n, GRAIN, (from, to) -> fn.apply(s, d, from, to));
       }
       case INT32 -> {
         int[] s = x.ints();
         int[] d = out.ints();
-        for (int i = 0; i < n; i++) {
-          d[i] = switch (fn) {
-            case NEG -> -s[i];
-            case ABS -> Math.abs(s[i]);
-            case RELU -> Math.max(s[i], 0);
-            default -> throw unsupported(x);
-          };
+        switch (fn) {
+          case NEG -> { for (int i = 0; i < n; i++) d[i] = -s[i]; }
+          case ABS -> { for (int i = 0; i < n; i++) d[i] = Math.abs(s[i]); }
+          case RELU -> { for (int i = 0; i < n; i++) d[i] = Math.max(s[i], 0); }
+          case SIGN -> { for (int i = 0; i < n; i++) d[i] = Integer.signum(s[i]); }
+          default -> throw unsupported(x);
         }
       }
       default -> {
         long[] s = x.longs();
         long[] d = out.longs();
-        for (int i = 0; i < n; i++) {
-          d[i] = switch (fn) {
-            case NEG -> -s[i];
-            case ABS -> Math.abs(s[i]);
-            case RELU -> Math.max(s[i], 0);
-            default -> throw unsupported(x);
-          };
+        switch (fn) {
+          case NEG -> { for (int i = 0; i < n; i++) d[i] = -s[i]; }
+          case ABS -> { for (int i = 0; i < n; i++) d[i] = Math.abs(s[i]); }
+          case RELU -> { for (int i = 0; i < n; i++) d[i] = Math.max(s[i], 0); }
+          case SIGN -> { for (int i = 0; i < n; i++) d[i] = Long.signum(s[i]); }
+          default -> throw unsupported(x);
         }
       }
     }
