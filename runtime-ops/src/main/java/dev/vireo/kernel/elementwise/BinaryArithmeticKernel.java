@@ -31,6 +31,9 @@ public final class BinaryArithmeticKernel implements Kernel {
   private final boolean legacy;
   private final Long legacyAxis;
 
+  /** Before opset 7, PRelu's 1-D slope of X's dim 1 size holds one value per channel. */
+  private final boolean channelSlope;
+
   public BinaryArithmeticKernel(String op, BinaryOp fn, Node n) {
     this.op = op;
     this.fn = fn;
@@ -38,6 +41,7 @@ public final class BinaryArithmeticKernel implements Kernel {
     boolean old = n.opset() < 7 && (fn != BinaryOp.MAX && fn != BinaryOp.MIN);
     legacy = old && n.attrInt("broadcast", 0) != 0;
     legacyAxis = legacy && n.hasAttr("axis") ? n.attrInt("axis", 0) : null;
+    channelSlope = n.opset() < 7 && fn == BinaryOp.PRELU;
   }
 
   @Override
@@ -53,6 +57,12 @@ public final class BinaryArithmeticKernel implements Kernel {
   private Tensor pair(Tensor a, Tensor b, ExecContext ctx) {
     if (legacy) {
       b = alignLegacy(a, b);
+    }
+    if (channelSlope && b.rank() == 1 && a.rank() >= 2 && b.size() == a.shape().dim(1)) {
+      int[] d = new int[a.rank() - 1];
+      java.util.Arrays.fill(d, 1);
+      d[0] = b.size();
+      b = b.reshape(Shape.of(d));
     }
     if (a.dtype() != b.dtype()) {
       if (fn != BinaryOp.POW) {

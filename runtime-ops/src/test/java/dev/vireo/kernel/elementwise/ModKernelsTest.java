@@ -82,6 +82,13 @@ class ModKernelsTest {
   }
 
   @Test
+  void preluBeforeOpset7HasOneSlopePerChannel() {
+    Tensor x = Tensor.of(new float[] {-1, -1, -2, 2, -3, -3}, 1, 3, 2);
+    Tensor slope = Tensor.of(new float[] {1, 2, 3}, 3);
+    assertThat(KernelHarness.op("PRelu", 6).run1(x, slope).floats()).containsExactly(-1, -1, -4, 2, -9, -9);
+  }
+
+  @Test
   void sumOfThreeInputsBroadcasts() {
     Tensor a = Tensor.of(new double[] {1, 2}, 2, 1);
     Tensor b = Tensor.of(new double[] {10, 20, 30}, 3);
