@@ -46,11 +46,11 @@ public final class ElementwiseKernels {
     binary(r, "Max", BinaryOp.MAX, 1);
     binary(r, "Min", BinaryOp.MIN, 1);
 
-    unary(r, "Relu", 6, UnaryOp.RELU, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64);
-    unary(r, "Neg", 6, UnaryOp.NEG, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64);
-    unary(r, "Abs", 6, UnaryOp.ABS, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64);
-    // opset 9: Sign, for every numeric type
-    unary(r, "Sign", 9, UnaryOp.SIGN, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64);
+    // the signed types: Relu (opset 14), Neg; every numeric type: Abs, Sign (opset 9)
+    unary(r, "Relu", 6, UnaryOp.RELU, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT8, INT16, INT32, INT64);
+    unary(r, "Neg", 6, UnaryOp.NEG, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT8, INT16, INT32, INT64);
+    unary(r, "Abs", 6, UnaryOp.ABS, NUMERIC);
+    unary(r, "Sign", 9, UnaryOp.SIGN, NUMERIC);
     unary(r, "Sigmoid", 6, UnaryOp.SIGMOID, FLOATS);
     unary(r, "Tanh", 6, UnaryOp.TANH, FLOATS);
     unary(r, "Erf", 9, UnaryOp.ERF, FLOATS);

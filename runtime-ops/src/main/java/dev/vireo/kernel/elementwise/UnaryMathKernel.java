@@ -2,6 +2,7 @@ package dev.vireo.kernel.elementwise;
 
 import dev.vireo.exec.ExecContext;
 import dev.vireo.kernel.HalfFloats;
+import dev.vireo.kernel.IntegerWidening;
 import dev.vireo.kernel.Kernel;
 import dev.vireo.linalg.UnaryOp;
 import dev.vireo.tensor.DType;
@@ -10,7 +11,8 @@ import dev.vireo.tensor.Tensor;
 /**
  * A float function applied element by element (Relu, Sigmoid, Tanh, Erf, Sqrt, Exp, Log, Cos,
  * Round, Gelu, ...): f32 and f64, with f16/bf16 computed in f32. Neg, Abs, Relu and Sign also
- * serve i32 and i64.
+ * serve i32 and i64, and i8 and i16 through int64; Abs, Relu and Sign also serve the unsigned
+ * types.
  */
 public final class UnaryMathKernel implements Kernel {
   private static final int GRAIN = 1 << 14;
@@ -28,6 +30,13 @@ public final class UnaryMathKernel implements Kernel {
     switch (t) {
       case DOUBLE, INT32, INT64 -> {
         return new Tensor[] {exact(x, ctx)};
+      }
+      case INT8, INT16 -> {
+        Tensor wide = exact(IntegerWidening.widen(x), ctx);
+        return new Tensor[] {IntegerWidening.narrow(ctx, wide, t)};
+      }
+      case UINT8, UINT16, UINT32, UINT64 -> {
+        return new Tensor[] {unsigned(x, ctx)};
       }
       default -> { }
     }
@@ -73,6 +82,22 @@ public final class UnaryMathKernel implements Kernel {
       }
     }
     return out;
+  }
+
+  /** Abs and Relu are the identity on unsigned values; Sign is 1 for non-zero ones. */
+  private Tensor unsigned(Tensor x, ExecContext ctx) {
+    switch (fn) {
+      case ABS, RELU -> {
+        return x;
+      }
+      case SIGN -> {
+        long[] v = IntegerWidening.widen(x).longs();
+        long[] s = new long[v.length];
+        for (int i = 0; i < v.length; i++) s[i] = v[i] != 0 ? 1 : 0;
+        return IntegerWidening.narrow(ctx, Tensor.wrap(DType.INT64, x.shape(), s), x.dtype());
+      }
+      default -> throw unsupported(x);
+    }
   }
 
   private IllegalArgumentException unsupported(Tensor x) {

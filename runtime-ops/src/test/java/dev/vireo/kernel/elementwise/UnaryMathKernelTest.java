@@ -154,4 +154,16 @@ class UnaryMathKernelTest {
     assertThat(KernelHarness.op("Exp", 13).run1(x).doubles()).containsExactly(Math.E, 1);
     assertThat(KernelHarness.op("Log", 13).run1(x).doubles()).containsExactly(0, Double.NEGATIVE_INFINITY);
   }
+
+  @Test
+  void absSignNegOfNarrowAndUnsignedIntegers() {
+    Tensor i8 = Tensor.wrap(DType.INT8, Shape.of(3), new byte[] {-128, -5, 7});
+    // -(-128) wraps to -128 in int8, as it does in C
+    assertThat(KernelHarness.op("Abs", 13).run1(i8).bytes()).containsExactly((byte) -128, (byte) 5, (byte) 7);
+    assertThat(KernelHarness.op("Neg", 13).run1(i8).bytes()).containsExactly((byte) -128, (byte) 5, (byte) -7);
+    assertThat(KernelHarness.op("Sign", 13).run1(i8).bytes()).containsExactly((byte) -1, (byte) -1, (byte) 1);
+    Tensor u64 = Tensor.wrap(DType.UINT64, Shape.of(2), new long[] {-1L, 0});
+    assertThat(KernelHarness.op("Sign", 13).run1(u64).longs()).containsExactly(1, 0);
+    assertThat(KernelHarness.op("Abs", 13).run1(u64).longs()).containsExactly(-1L, 0);
+  }
 }
