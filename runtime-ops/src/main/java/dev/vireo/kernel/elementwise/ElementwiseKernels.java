@@ -29,9 +29,14 @@ import java.util.Set;
 /** Registers the element-wise kernels. */
 public final class ElementwiseKernels {
   private static final DType[] FLOATS = {FLOAT, FLOAT16, BFLOAT16, DOUBLE};
+  private static final DType[] NO_BF16 = {FLOAT, FLOAT16, DOUBLE};
   private static final DType[] INTEGERS = {INT8, UINT8, INT16, UINT16, INT32, UINT32, INT64, UINT64};
   private static final DType[] NUMERIC = {FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT8, UINT8, INT16, UINT16,
       INT32, UINT32, INT64, UINT64};
+
+  private static final DType[] NUMERIC_NO_BF16 = {FLOAT, FLOAT16, DOUBLE, INT8, UINT8, INT16, UINT16,
+      INT32, UINT32, INT64, UINT64};
+  private static final int LATEST = KernelRegistry.LATEST;
 
   private ElementwiseKernels() {}
 
@@ -50,7 +55,8 @@ public final class ElementwiseKernels {
     unary(r, "Relu", 6, UnaryOp.RELU, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT8, INT16, INT32, INT64);
     unary(r, "Neg", 6, UnaryOp.NEG, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT8, INT16, INT32, INT64);
     unary(r, "Abs", 6, UnaryOp.ABS, NUMERIC);
-    unary(r, "Sign", 9, UnaryOp.SIGN, NUMERIC);
+    unary(r, "Sign", 9, 12, UnaryOp.SIGN, NUMERIC_NO_BF16);
+    unary(r, "Sign", 13, KernelRegistry.LATEST, UnaryOp.SIGN, NUMERIC);
     unary(r, "Sigmoid", 6, UnaryOp.SIGMOID, FLOATS);
     unary(r, "Tanh", 6, UnaryOp.TANH, FLOATS);
     unary(r, "Erf", 9, UnaryOp.ERF, FLOATS);
@@ -61,35 +67,47 @@ public final class ElementwiseKernels {
     unary(r, "Ceil", 6, UnaryOp.CEIL, FLOATS);
     unary(r, "Reciprocal", 6, UnaryOp.RECIPROCAL, FLOATS);
     unary(r, "Softplus", 1, UnaryOp.SOFTPLUS, FLOATS);
-    unary(r, "Softsign", 1, UnaryOp.SOFTSIGN, FLOATS);
+    bf16From22(r, "Softsign", 1, UnaryOp.SOFTSIGN);
     // opset 7: the trigonometric functions; opset 9: the hyperbolic ones
-    unary(r, "Cos", 7, UnaryOp.COS, FLOATS);
-    unary(r, "Sin", 7, UnaryOp.SIN, FLOATS);
-    unary(r, "Tan", 7, UnaryOp.TAN, FLOATS);
-    unary(r, "Acos", 7, UnaryOp.ACOS, FLOATS);
-    unary(r, "Asin", 7, UnaryOp.ASIN, FLOATS);
-    unary(r, "Atan", 7, UnaryOp.ATAN, FLOATS);
-    unary(r, "Cosh", 9, UnaryOp.COSH, FLOATS);
-    unary(r, "Sinh", 9, UnaryOp.SINH, FLOATS);
-    unary(r, "Acosh", 9, UnaryOp.ACOSH, FLOATS);
-    unary(r, "Asinh", 9, UnaryOp.ASINH, FLOATS);
-    unary(r, "Atanh", 9, UnaryOp.ATANH, FLOATS);
-    unary(r, "Round", 11, UnaryOp.ROUND, FLOATS);
-    unary(r, "HardSwish", 14, UnaryOp.HARD_SWISH, FLOATS);
-    unary(r, "Mish", 18, UnaryOp.MISH, FLOATS);
+    bf16From22(r, "Cos", 7, UnaryOp.COS);
+    bf16From22(r, "Sin", 7, UnaryOp.SIN);
+    bf16From22(r, "Tan", 7, UnaryOp.TAN);
+    bf16From22(r, "Acos", 7, UnaryOp.ACOS);
+    bf16From22(r, "Asin", 7, UnaryOp.ASIN);
+    bf16From22(r, "Atan", 7, UnaryOp.ATAN);
+    bf16From22(r, "Cosh", 9, UnaryOp.COSH);
+    bf16From22(r, "Sinh", 9, UnaryOp.SINH);
+    bf16From22(r, "Acosh", 9, UnaryOp.ACOSH);
+    bf16From22(r, "Asinh", 9, UnaryOp.ASINH);
+    bf16From22(r, "Atanh", 9, UnaryOp.ATANH);
+    bf16From22(r, "Round", 11, UnaryOp.ROUND);
+    bf16From22(r, "HardSwish", 14, UnaryOp.HARD_SWISH);
+    bf16From22(r, "Mish", 18, UnaryOp.MISH);
     r.add("Gelu", 20, n -> new UnaryMathKernel(gelu(n)), FLOATS);
-    r.add("IsNaN", 9, n -> FloatClassKernel.isNaN(), FLOATS);
-    r.add("IsInf", 10, FloatClassKernel::isInf, FLOATS);
+    // IsNaN: bf16 from opset 13; IsInf: f16 and bf16 from 20 (float8 unsupported)
+    r.add("IsNaN", 9, 12, n -> FloatClassKernel.isNaN(), FLOAT, FLOAT16, DOUBLE);
+    r.add("IsNaN", 13, n -> FloatClassKernel.isNaN(), FLOATS);
+    r.add("IsInf", 10, 19, FloatClassKernel::isInf, FLOAT, DOUBLE);
+    r.add("IsInf", 20, FloatClassKernel::isInf, FLOATS);
 
-    // opset 1 had consumed_inputs, which changes nothing at run time
-    activation(r, "Selu", 1, Activation.SELU, "alpha", 1.67326319217681884765625f, "gamma",
-        1.05070102214813232421875f);
-    activation(r, "Elu", 1, Activation.ELU, "alpha", 1f, null, 0f);
-    activation(r, "HardSigmoid", 1, Activation.HARD_SIGMOID, "alpha", 0.2f, "beta", 0.5f);
-    activation(r, "ThresholdedRelu", 10, Activation.THRESHOLDED_RELU, "alpha", 1f, null, 0f);
-    activation(r, "Shrink", 9, Activation.SHRINK, "bias", 0f, "lambd", 0.5f);
-    activation(r, "Celu", 12, Activation.CELU, "alpha", 1f, null, 0f);
-    activation(r, "Swish", 24, Activation.SWISH, "alpha", 1f, null, 0f);
+    // opset 1 had consumed_inputs, which changes nothing at run time; opset 22 added bf16
+    activation(r, "Selu", 1, 21, Activation.SELU, "alpha", 1.67326319217681884765625f, "gamma",
+        1.05070102214813232421875f, NO_BF16);
+    activation(r, "Selu", 22, LATEST, Activation.SELU, "alpha", 1.67326319217681884765625f,
+        "gamma", 1.05070102214813232421875f, FLOATS);
+    activation(r, "Elu", 1, 21, Activation.ELU, "alpha", 1f, null, 0f, NO_BF16);
+    activation(r, "Elu", 22, LATEST, Activation.ELU, "alpha", 1f, null, 0f, FLOATS);
+    activation(r, "HardSigmoid", 1, 21, Activation.HARD_SIGMOID, "alpha", 0.2f, "beta", 0.5f, NO_BF16);
+    activation(r, "HardSigmoid", 22, LATEST, Activation.HARD_SIGMOID, "alpha", 0.2f, "beta", 0.5f, FLOATS);
+    activation(r, "ThresholdedRelu", 10, 21, Activation.THRESHOLDED_RELU, "alpha", 1f, null, 0f, NO_BF16);
+    activation(r, "ThresholdedRelu", 22, LATEST, Activation.THRESHOLDED_RELU, "alpha", 1f, null, 0f,
+        FLOATS);
+    // Shrink also allows integers, which this float kernel does not serve
+    activation(r, "Shrink", 9, LATEST, Activation.SHRINK, "bias", 0f, "lambd", 0.5f, NO_BF16);
+    // Celu: f32 only until opset 28
+    activation(r, "Celu", 12, 27, Activation.CELU, "alpha", 1f, null, 0f, FLOAT);
+    activation(r, "Celu", 28, LATEST, Activation.CELU, "alpha", 1f, null, 0f, FLOATS);
+    activation(r, "Swish", 24, LATEST, Activation.SWISH, "alpha", 1f, null, 0f, FLOATS);
 
     compare(r, "Equal", CompareOp.EQUAL, 7, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64, BOOL, STRING);
     compare(r, "Less", CompareOp.LESS, 7, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64);
@@ -107,14 +125,21 @@ public final class ElementwiseKernels {
     r.add("CastLike", 15, n -> new CastLikeKernel());
 
     // fmod=0: the divisor's sign (integers); fmod=1: C fmod
-    r.add("Mod", 10, n -> new BinaryArithmeticKernel("Mod",
-        n.attrInt("fmod", 0) != 0 ? BinaryOp.FMOD : BinaryOp.MOD, n), NUMERIC);
-    // opset 7: numpy broadcasting of the slope, a case of the broadcasting the kernel does
-    r.add("PRelu", 6, n -> new BinaryArithmeticKernel("PRelu", BinaryOp.PRELU, n), FLOAT, FLOAT16,
-        BFLOAT16, DOUBLE, INT32, INT64, INT8, UINT8, INT16, UINT16, UINT32);
-    // before opset 8 Sum and Mean need equal shapes, a case of the broadcasting the kernel does
-    r.add("Sum", 6, n -> new BinaryArithmeticKernel("Sum", BinaryOp.ADD, n), FLOATS);
-    r.add("Mean", 6, MeanKernel::new, FLOATS);
+    // opset 13 added bf16
+    r.add("Mod", 10, 12, ElementwiseKernels::mod, NUMERIC_NO_BF16);
+    r.add("Mod", 13, ElementwiseKernels::mod, NUMERIC);
+    // opset 7: numpy broadcasting of the slope, a case of the broadcasting the kernel does;
+    // opset 9: i32, i64 and u32 (u64 is not served); opset 16: bf16
+    r.add("PRelu", 6, 8, ElementwiseKernels::prelu, NO_BF16);
+    r.add("PRelu", 9, 15, ElementwiseKernels::prelu, FLOAT, FLOAT16, DOUBLE, INT32, INT64, UINT32);
+    r.add("PRelu", 16, ElementwiseKernels::prelu, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64,
+        UINT32);
+    // before opset 8 Sum and Mean need equal shapes, a case of the broadcasting the kernel does;
+    // opset 13 added bf16
+    r.add("Sum", 6, 12, n -> new BinaryArithmeticKernel("Sum", BinaryOp.ADD, n), NO_BF16);
+    r.add("Sum", 13, n -> new BinaryArithmeticKernel("Sum", BinaryOp.ADD, n), FLOATS);
+    r.add("Mean", 6, 12, MeanKernel::new, NO_BF16);
+    r.add("Mean", 13, MeanKernel::new, FLOATS);
     r.add("BitShift", 11, n -> new BinaryArithmeticKernel("BitShift", shift(n), n), UINT8, UINT16,
         UINT32, UINT64);
     r.add("BitwiseAnd", 18, n -> new BinaryArithmeticKernel("BitwiseAnd", BinaryOp.BIT_AND, n), INTEGERS);
@@ -146,11 +171,30 @@ public final class ElementwiseKernels {
     r.add(op, since, n -> new UnaryMathKernel(fn), types);
   }
 
+  private static void unary(KernelRegistry r, String op, int since, int until, UnaryOp fn,
+      DType... types) {
+    r.add(op, since, until, n -> new UnaryMathKernel(fn), types);
+  }
+
+  /** A float function whose type list gained bf16 at opset 22. */
+  private static void bf16From22(KernelRegistry r, String op, int since, UnaryOp fn) {
+    unary(r, op, since, 21, fn, NO_BF16);
+    unary(r, op, 22, LATEST, fn, FLOATS);
+  }
+
   /** An activation whose parameters a and b are the attributes so named (null: unused). */
-  private static void activation(KernelRegistry r, String op, int since, Activation fn, String a,
-      float da, String b, float db) {
-    r.add(op, since, n -> new ActivationKernel(fn, n.attrFloat(a, da),
-        b == null ? db : n.attrFloat(b, db)), FLOATS);
+  private static void activation(KernelRegistry r, String op, int since, int until, Activation fn,
+      String a, float da, String b, float db, DType... types) {
+    r.add(op, since, until, n -> new ActivationKernel(fn, n.attrFloat(a, da),
+        b == null ? db : n.attrFloat(b, db)), types);
+  }
+
+  private static BinaryArithmeticKernel mod(Node n) {
+    return new BinaryArithmeticKernel("Mod", n.attrInt("fmod", 0) != 0 ? BinaryOp.FMOD : BinaryOp.MOD, n);
+  }
+
+  private static BinaryArithmeticKernel prelu(Node n) {
+    return new BinaryArithmeticKernel("PRelu", BinaryOp.PRELU, n);
   }
 
   private static UnaryOp gelu(Node n) {

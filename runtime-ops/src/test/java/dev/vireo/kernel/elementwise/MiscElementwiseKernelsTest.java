@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vireo.kernel.KernelHarness;
+import dev.vireo.kernel.StandardKernels;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Float16;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
-/** CastLike, IsNaN, IsInf, BitwiseNot and Mean. */
+/** CastLike, IsNaN, IsInf, BitwiseNot, Mean, and the types each opset allows. */
 class MiscElementwiseKernelsTest {
   private static final float NAN = Float.NaN;
   private static final float INF = Float.POSITIVE_INFINITY;
@@ -75,5 +76,25 @@ class MiscElementwiseKernelsTest {
   void meanRejectsIntegers() {
     assertThatThrownBy(() -> KernelHarness.op("Mean", 13).run1(Tensor.of(new int[] {1}, 1)))
         .hasMessageContaining("Mean");
+  }
+
+  @Test
+  void typesFollowTheOpsetThatAllowsThem() {
+    assertThat(served("Cos", 21, DType.BFLOAT16)).isFalse();
+    assertThat(served("Cos", 22, DType.BFLOAT16)).isTrue();
+    assertThat(served("Celu", 12, DType.DOUBLE)).isFalse();
+    assertThat(served("Celu", 28, DType.DOUBLE)).isTrue();
+    assertThat(served("IsInf", 10, DType.FLOAT16)).isFalse();
+    assertThat(served("IsInf", 20, DType.FLOAT16)).isTrue();
+    assertThat(served("Mod", 12, DType.BFLOAT16)).isFalse();
+    assertThat(served("Mod", 13, DType.UINT64)).isTrue();
+    assertThat(served("PRelu", 8, DType.INT32)).isFalse();
+    assertThat(served("PRelu", 9, DType.INT32)).isTrue();
+    assertThat(served("BitShift", 11, DType.INT32)).isFalse();
+    assertThat(served("Gelu", 19, DType.FLOAT)).isFalse();
+  }
+
+  private static boolean served(String op, int opset, DType t) {
+    return StandardKernels.registry().find("", op, opset, i -> t).registration() != null;
   }
 }
