@@ -8,9 +8,14 @@ package dev.vireo.linalg;
  * <p>Integer division truncates toward zero and throws {@link ArithmeticException} on a zero
  * divisor; integer arithmetic wraps. POW on integers is exact repeated multiplication for
  * non-negative exponents.
+ *
+ * <p>MOD takes the sign of the divisor (Python's {@code %}), FMOD that of the dividend (C's
+ * {@code fmod}). PRELU is {@code a < 0 ? a·b : a}. The bit operations and shifts exist for the
+ * integer forms only; a shift by the bit width or more gives 0, and SHR shifts zeros in (the
+ * operands of BitShift are unsigned).
  */
 public enum BinaryOp {
-  ADD, SUB, MUL, DIV, POW, MAX, MIN;
+  ADD, SUB, MUL, DIV, POW, MAX, MIN, MOD, FMOD, PRELU, BIT_AND, BIT_OR, BIT_XOR, SHL, SHR;
 
   public void apply(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int o, int n) {
     switch (this) {
@@ -25,6 +30,22 @@ public enum BinaryOp {
       }
       case MAX -> { for (int i = 0; i < n; i++) out[o + i] = max(a[ao + i * as], b[bo + i * bs]); }
       case MIN -> { for (int i = 0; i < n; i++) out[o + i] = min(a[ao + i * as], b[bo + i * bs]); }
+      case MOD -> {
+        for (int i = 0; i < n; i++) {
+          float x = a[ao + i * as];
+          float y = b[bo + i * bs];
+          float r = x % y;
+          out[o + i] = r != 0 && (r < 0) != (y < 0) ? r + y : r;
+        }
+      }
+      case FMOD -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * as] % b[bo + i * bs]; }
+      case PRELU -> {
+        for (int i = 0; i < n; i++) {
+          float x = a[ao + i * as];
+          out[o + i] = x < 0 ? x * b[bo + i * bs] : x;
+        }
+      }
+      default -> throw new IllegalArgumentException(this + " is defined for integers only");
     }
   }
 
@@ -49,6 +70,22 @@ public enum BinaryOp {
           out[o + i] = x != x || y != y ? Double.NaN : Math.min(x, y);
         }
       }
+      case MOD -> {
+        for (int i = 0; i < n; i++) {
+          double x = a[ao + i * as];
+          double y = b[bo + i * bs];
+          double r = x % y;
+          out[o + i] = r != 0 && (r < 0) != (y < 0) ? r + y : r;
+        }
+      }
+      case FMOD -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * as] % b[bo + i * bs]; }
+      case PRELU -> {
+        for (int i = 0; i < n; i++) {
+          double x = a[ao + i * as];
+          out[o + i] = x < 0 ? x * b[bo + i * bs] : x;
+        }
+      }
+      default -> throw new IllegalArgumentException(this + " is defined for integers only");
     }
   }
 
@@ -61,6 +98,36 @@ public enum BinaryOp {
       case POW -> { for (int i = 0; i < n; i++) out[o + i] = (int) ipow(a[ao + i * as], b[bo + i * bs]); }
       case MAX -> { for (int i = 0; i < n; i++) out[o + i] = Math.max(a[ao + i * as], b[bo + i * bs]); }
       case MIN -> { for (int i = 0; i < n; i++) out[o + i] = Math.min(a[ao + i * as], b[bo + i * bs]); }
+      case MOD -> {
+        for (int i = 0; i < n; i++) {
+          int x = a[ao + i * as];
+          int y = b[bo + i * bs];
+          int r = x % y;
+          out[o + i] = r != 0 && (r ^ y) < 0 ? r + y : r;
+        }
+      }
+      case FMOD -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * as] % b[bo + i * bs]; }
+      case PRELU -> {
+        for (int i = 0; i < n; i++) {
+          int x = a[ao + i * as];
+          out[o + i] = x < 0 ? x * b[bo + i * bs] : x;
+        }
+      }
+      case BIT_AND -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * as] & b[bo + i * bs]; }
+      case BIT_OR -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * as] | b[bo + i * bs]; }
+      case BIT_XOR -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * as] ^ b[bo + i * bs]; }
+      case SHL -> {
+        for (int i = 0; i < n; i++) {
+          int k = b[bo + i * bs];
+          out[o + i] = k < 0 || k >= 32 ? 0 : a[ao + i * as] << k;
+        }
+      }
+      case SHR -> {
+        for (int i = 0; i < n; i++) {
+          int k = b[bo + i * bs];
+          out[o + i] = k < 0 || k >= 32 ? 0 : a[ao + i * as] >>> k;
+        }
+      }
     }
   }
 
@@ -73,6 +140,36 @@ public enum BinaryOp {
       case POW -> { for (int i = 0; i < n; i++) out[o + i] = ipow(a[ao + i * as], b[bo + i * bs]); }
       case MAX -> { for (int i = 0; i < n; i++) out[o + i] = Math.max(a[ao + i * as], b[bo + i * bs]); }
       case MIN -> { for (int i = 0; i < n; i++) out[o + i] = Math.min(a[ao + i * as], b[bo + i * bs]); }
+      case MOD -> {
+        for (int i = 0; i < n; i++) {
+          long x = a[ao + i * as];
+          long y = b[bo + i * bs];
+          long r = x % y;
+          out[o + i] = r != 0 && (r ^ y) < 0 ? r + y : r;
+        }
+      }
+      case FMOD -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * as] % b[bo + i * bs]; }
+      case PRELU -> {
+        for (int i = 0; i < n; i++) {
+          long x = a[ao + i * as];
+          out[o + i] = x < 0 ? x * b[bo + i * bs] : x;
+        }
+      }
+      case BIT_AND -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * as] & b[bo + i * bs]; }
+      case BIT_OR -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * as] | b[bo + i * bs]; }
+      case BIT_XOR -> { for (int i = 0; i < n; i++) out[o + i] = a[ao + i * as] ^ b[bo + i * bs]; }
+      case SHL -> {
+        for (int i = 0; i < n; i++) {
+          long k = b[bo + i * bs];
+          out[o + i] = k < 0 || k >= 64 ? 0 : a[ao + i * as] << k;
+        }
+      }
+      case SHR -> {
+        for (int i = 0; i < n; i++) {
+          long k = b[bo + i * bs];
+          out[o + i] = k < 0 || k >= 64 ? 0 : a[ao + i * as] >>> k;
+        }
+      }
     }
   }
 

@@ -5,7 +5,15 @@ package dev.vireo.linalg;
  * [from, to). Transcendentals are evaluated in double and rounded once to float.
  */
 public enum UnaryOp {
-  RELU, SIGMOID, TANH, ERF, SQRT, EXP, LOG, ABS, NEG, FLOOR, CEIL, RECIPROCAL, SOFTPLUS;
+  RELU, SIGMOID, TANH, ERF, SQRT, EXP, LOG, ABS, NEG, FLOOR, CEIL, RECIPROCAL, SOFTPLUS,
+  COS, SIN, TAN, ACOS, ASIN, ATAN, COSH, SINH, ACOSH, ASINH, ATANH,
+  /** Round half to even. */
+  ROUND,
+  SIGN, SOFTSIGN, MISH, HARD_SWISH,
+  /** Gelu with the exact erf form. */
+  GELU,
+  /** Gelu with the tanh approximation. */
+  GELU_TANH;
 
   public void apply(float[] in, float[] out, int from, int to) {
     switch (this) {
@@ -36,7 +44,100 @@ public enum UnaryOp {
           out[i] = (float) (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
         }
       }
+      default -> {
+        // the remaining functions are evaluated in double and rounded once
+        double[] d = new double[to - from];
+        for (int i = from; i < to; i++) {
+          d[i - from] = in[i];
+        }
+        apply(d, d, 0, d.length);
+        for (int i = from; i < to; i++) {
+          out[i] = (float) d[i - from];
+        }
+      }
     }
+  }
+
+  /**
+   * {@code out[i] = f(in[i])} in double for i in [from, to): the f64 form of every function
+   * (f32 inputs of the transcendental ones go through the same formulas).
+   */
+  public void apply(double[] in, double[] out, int from, int to) {
+    switch (this) {
+      case RELU -> {
+        for (int i = from; i < to; i++) {
+          double v = in[i];
+          out[i] = v > 0 ? v : v == v ? 0 : v;
+        }
+      }
+      case SIGMOID -> { for (int i = from; i < to; i++) out[i] = sigmoid(in[i]); }
+      case TANH -> { for (int i = from; i < to; i++) out[i] = Math.tanh(in[i]); }
+      case ERF -> { for (int i = from; i < to; i++) out[i] = erf(in[i]); }
+      case SQRT -> { for (int i = from; i < to; i++) out[i] = Math.sqrt(in[i]); }
+      case EXP -> { for (int i = from; i < to; i++) out[i] = Math.exp(in[i]); }
+      case LOG -> { for (int i = from; i < to; i++) out[i] = Math.log(in[i]); }
+      case ABS -> { for (int i = from; i < to; i++) out[i] = Math.abs(in[i]); }
+      case NEG -> { for (int i = from; i < to; i++) out[i] = -in[i]; }
+      case FLOOR -> { for (int i = from; i < to; i++) out[i] = Math.floor(in[i]); }
+      case CEIL -> { for (int i = from; i < to; i++) out[i] = Math.ceil(in[i]); }
+      case RECIPROCAL -> { for (int i = from; i < to; i++) out[i] = 1 / in[i]; }
+      case SOFTPLUS -> { for (int i = from; i < to; i++) out[i] = softplus(in[i]); }
+      case COS -> { for (int i = from; i < to; i++) out[i] = Math.cos(in[i]); }
+      case SIN -> { for (int i = from; i < to; i++) out[i] = Math.sin(in[i]); }
+      case TAN -> { for (int i = from; i < to; i++) out[i] = Math.tan(in[i]); }
+      case ACOS -> { for (int i = from; i < to; i++) out[i] = Math.acos(in[i]); }
+      case ASIN -> { for (int i = from; i < to; i++) out[i] = Math.asin(in[i]); }
+      case ATAN -> { for (int i = from; i < to; i++) out[i] = Math.atan(in[i]); }
+      case COSH -> { for (int i = from; i < to; i++) out[i] = Math.cosh(in[i]); }
+      case SINH -> { for (int i = from; i < to; i++) out[i] = Math.sinh(in[i]); }
+      case ACOSH -> {
+        for (int i = from; i < to; i++) {
+          double x = in[i];
+          out[i] = Math.log(x + Math.sqrt(x * x - 1));
+        }
+      }
+      case ASINH -> {
+        for (int i = from; i < to; i++) {
+          double x = in[i];
+          double a = Math.abs(x);
+          // odd function: computing on |x| avoids cancellation for large negative x
+          out[i] = Math.copySign(Math.log(a + Math.sqrt(a * a + 1)), x);
+        }
+      }
+      case ATANH -> {
+        for (int i = from; i < to; i++) {
+          double x = in[i];
+          out[i] = 0.5 * (Math.log1p(x) - Math.log1p(-x));
+        }
+      }
+      case ROUND -> { for (int i = from; i < to; i++) out[i] = Math.rint(in[i]); }
+      case SIGN -> { for (int i = from; i < to; i++) out[i] = Math.signum(in[i]); }
+      case SOFTSIGN -> { for (int i = from; i < to; i++) out[i] = in[i] / (1 + Math.abs(in[i])); }
+      case MISH -> { for (int i = from; i < to; i++) out[i] = in[i] * Math.tanh(softplus(in[i])); }
+      case HARD_SWISH -> {
+        for (int i = from; i < to; i++) {
+          double x = in[i];
+          out[i] = x * Math.max(0, Math.min(1, x / 6 + 0.5));
+        }
+      }
+      case GELU -> {
+        for (int i = from; i < to; i++) {
+          double x = in[i];
+          out[i] = 0.5 * x * (1 + erf(x / Math.sqrt(2)));
+        }
+      }
+      case GELU_TANH -> {
+        for (int i = from; i < to; i++) {
+          double x = in[i];
+          out[i] = 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)));
+        }
+      }
+    }
+  }
+
+  /** log(1 + e^x) without overflow. */
+  static double softplus(double x) {
+    return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
   }
 
   /** The logistic function, stable for large |x|. */

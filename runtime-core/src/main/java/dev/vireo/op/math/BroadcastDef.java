@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Ops that broadcast their inputs multidirectionally: Add, Sub, Mul, Div, Pow, Max, Min (any
- * number of inputs), the comparisons and And/Or/Xor (bool output). The output element type is
+ * Ops that broadcast their inputs multidirectionally: Add, Sub, Mul, Div, Pow, Mod, PRelu,
+ * BitShift, BitwiseAnd/Or/Xor, Max, Min, Sum and Mean (any number of inputs), the comparisons
+ * and And/Or/Xor (bool output). The output element type is
  * input 0's (bool for comparisons); all inputs must share it, except Pow's exponent. Before opset
- * 7, {@code broadcast=1} broadcasts B to A's shape.
+ * 7, {@code broadcast=1} broadcasts B to A's shape, and PRelu's output has X's shape.
  */
 public final class BroadcastDef implements OpDef {
   private final String opType;
@@ -37,7 +38,9 @@ public final class BroadcastDef implements OpDef {
   @Override
   public List<ValueType> infer(InferenceContext ctx) {
     // before opset 7 (and for Max/Min before 8) B broadcasts to A only: A's shape is the output's
-    if (ctx.node().opset() < 7 && ctx.node().attrInt("broadcast", 0) != 0) {
+    // PRelu before opset 7: a 1-D slope may hold one value per channel (X's dim 1)
+    boolean channelSlope = opType.equals("PRelu") && ctx.node().opset() < 7;
+    if (ctx.node().opset() < 7 && (ctx.node().attrInt("broadcast", 0) != 0 || channelSlope)) {
       return List.of(new TensorType(boolOutput ? DType.BOOL : ctx.elemType(0), ctx.tensor(0).dims()));
     }
     List<TensorType> ins = new ArrayList<>();

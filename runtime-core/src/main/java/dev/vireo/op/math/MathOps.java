@@ -1,6 +1,7 @@
 package dev.vireo.op.math;
 
 import dev.vireo.op.OpDefRegistry;
+import dev.vireo.tensor.DType;
 
 /** Registers the element-wise, matrix-product and type-conversion op definitions. */
 public final class MathOps {
@@ -9,10 +10,15 @@ public final class MathOps {
   public static void register(OpDefRegistry r) {
     for (String op : new String[] {"Relu", "Sigmoid", "Tanh", "Erf", "Sqrt", "Exp", "Log", "Abs",
         "Neg", "Floor", "Ceil", "Reciprocal", "Softplus", "LeakyRelu", "Clip", "Softmax",
-        "Not"}) {
+        "Not", "Sign", "Softsign", "Cos", "Sin", "Tan", "Acos", "Asin", "Atan", "Cosh", "Sinh",
+        "Acosh", "Asinh", "Atanh", "Round", "HardSwish", "Mish", "Gelu", "Selu", "Elu",
+        "HardSigmoid", "ThresholdedRelu", "Shrink", "Celu", "Swish", "BitwiseNot"}) {
       r.register(new ElementwiseDef(op));
     }
-    for (String op : new String[] {"Add", "Sub", "Mul", "Div", "Pow", "Max", "Min"}) {
+    r.register(new ElementwiseDef("IsNaN", DType.BOOL));
+    r.register(new ElementwiseDef("IsInf", DType.BOOL));
+    for (String op : new String[] {"Add", "Sub", "Mul", "Div", "Pow", "Max", "Min", "Mod", "PRelu",
+        "Sum", "Mean", "BitShift", "BitwiseAnd", "BitwiseOr", "BitwiseXor"}) {
       r.register(new BroadcastDef(op, false));
     }
     for (String op : new String[] {"Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual",
@@ -23,5 +29,6 @@ public final class MathOps {
     r.register(new MatMulDef());
     r.register(new GemmDef());
     r.register(new CastDef());
+    r.register(new CastLikeDef());
   }
 }

@@ -82,4 +82,29 @@ class MathOpDefsTest {
     assertThatThrownBy(() -> OpDefHarness.op("Cast", 19).in("f32[1]").inferOne())
         .hasMessageContaining("'to'");
   }
+
+  @Test
+  void castLikeTakesInput1sElementTypeAndInput0sShape() {
+    assertThat(OpDefHarness.op("CastLike", 15).in("f32[N,3]").in("f16[]").inferOne()).isEqualTo("f16[N,3]");
+    assertThat(OpDefHarness.op("CastLike", 21).in("i64[*]").in("f64[0]").inferOne()).isEqualTo("f64[*]");
+  }
+
+  @Test
+  void isNanAndIsInfAreBool() {
+    assertThat(OpDefHarness.op("IsNaN", 20).in("f16[2,S]").inferOne()).isEqualTo("bool[2,S]");
+    assertThat(OpDefHarness.op("IsInf", 10).in("f64[3]").inferOne()).isEqualTo("bool[3]");
+    assertThat(OpDefHarness.op("Gelu", 20).in("f32[B,7]").inferOne()).isEqualTo("f32[B,7]");
+  }
+
+  @Test
+  void newBroadcastingOpsBroadcastAndCheckTypes() {
+    assertThat(OpDefHarness.op("Mod", 13).in("i32[3,1]").in("i32[4]").inferOne()).isEqualTo("i32[3,4]");
+    assertThat(OpDefHarness.op("PRelu", 16).in("f32[N,3,8]").in("f32[3,1]").inferOne())
+        .isEqualTo("f32[N,3,8]");
+    assertThat(OpDefHarness.op("Sum", 13).in("f32[2,1]").in("f32[3]").in("f32[]").inferOne())
+        .isEqualTo("f32[2,3]");
+    assertThat(OpDefHarness.op("BitShift", 11).in("u8[4]").in("u8[]").inferOne()).isEqualTo("u8[4]");
+    assertThatThrownBy(() -> OpDefHarness.op("BitwiseAnd", 18).in("i32[2]").in("i64[2]").inferOne())
+        .hasMessage("BitwiseAnd: element types differ: i32[2] and i64[2]");
+  }
 }

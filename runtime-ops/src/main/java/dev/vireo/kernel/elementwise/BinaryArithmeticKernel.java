@@ -12,7 +12,8 @@ import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 
 /**
- * Add, Sub, Mul, Div and Pow of two tensors, and Max and Min of one or more, with
+ * Add, Sub, Mul, Div, Pow, Mod, PRelu, the bitwise ops and BitShift of two tensors, and Max,
+ * Min and Sum of one or more, with
  * multidirectional broadcasting (before opset 7: B broadcast to A when broadcast=1, aligned at
  * {@code axis}). Both
  * inputs must have the same element type (f32, f64, i32, i64; f16/bf16 computed in f32; i8, u8,
@@ -30,6 +31,9 @@ public final class BinaryArithmeticKernel implements Kernel {
   private final boolean legacy;
   private final Long legacyAxis;
 
+  /** Before opset 7, PRelu's 1-D slope of X's dim 1 size holds one value per channel. */
+  private final boolean channelSlope;
+
   public BinaryArithmeticKernel(String op, BinaryOp fn, Node n) {
     this.op = op;
     this.fn = fn;
@@ -37,11 +41,12 @@ public final class BinaryArithmeticKernel implements Kernel {
     boolean old = n.opset() < 7 && (fn != BinaryOp.MAX && fn != BinaryOp.MIN);
     legacy = old && n.attrInt("broadcast", 0) != 0;
     legacyAxis = legacy && n.hasAttr("axis") ? n.attrInt("axis", 0) : null;
+    channelSlope = n.opset() < 7 && fn == BinaryOp.PRELU;
   }
 
   @Override
   public Tensor[] run(Tensor[] inputs, ExecContext ctx) {
-    // Max and Min are variadic: fold left over their inputs
+    // Max, Min and Sum are variadic: fold left over their inputs
     Tensor acc = inputs[0];
     for (int i = 1; i < inputs.length; i++) {
       acc = pair(acc, inputs[i], ctx);
@@ -52,6 +57,12 @@ public final class BinaryArithmeticKernel implements Kernel {
   private Tensor pair(Tensor a, Tensor b, ExecContext ctx) {
     if (legacy) {
       b = alignLegacy(a, b);
+    }
+    if (channelSlope && b.rank() == 1 && a.rank() >= 2 && b.size() == a.shape().dim(1)) {
+      int[] d = new int[a.rank() - 1];
+      java.util.Arrays.fill(d, 1);
+      d[0] = b.size();
+      b = b.reshape(Shape.of(d));
     }
     if (a.dtype() != b.dtype()) {
       if (fn != BinaryOp.POW) {
@@ -72,8 +83,9 @@ public final class BinaryArithmeticKernel implements Kernel {
   }
 
   /**
-   * i8..u64 through int64: wrapping add, sub, mul and pow are the same computed wide; division
-   * and max/min of u64 need unsigned arithmetic on the bits.
+   * i8..u64 through int64: wrapping add, sub, mul and pow are the same computed wide, as are the
+   * bit operations and shifts (unsigned values widen without sign); division, remainder and
+   * max/min of u64 need unsigned arithmetic on the bits.
    */
   private Tensor narrowInteger(Tensor a, Tensor b, ExecContext ctx) {
     DType t = a.dtype();
@@ -86,7 +98,7 @@ public final class BinaryArithmeticKernel implements Kernel {
       }
       return IntegerWidening.narrow(ctx, r, t);
     }
-    if (t == DType.UINT64 && fn == BinaryOp.DIV) {
+    if (t == DType.UINT64 && (fn == BinaryOp.DIV || fn == BinaryOp.MOD || fn == BinaryOp.FMOD)) {
       Broadcast bc = Broadcast.of(a.shape().dims(), b.shape().dims());
       Tensor out = ctx.allocate(t, Shape.of(bc.outDims()));
       long[] x = a.longs();
@@ -102,7 +114,9 @@ public final class BinaryArithmeticKernel implements Kernel {
             throw new IllegalArgumentException(op + ": integer division by zero (A " + a.describe()
                 + ", B " + b.describe() + ")");
           }
-          o[r * n + i] = Long.divideUnsigned(x[ao + i * bc.step(0)], d);
+          long v = x[ao + i * bc.step(0)];
+          // unsigned operands: both remainders are the same
+          o[r * n + i] = fn == BinaryOp.DIV ? Long.divideUnsigned(v, d) : Long.remainderUnsigned(v, d);
         }
       }
       return out;

@@ -33,6 +33,18 @@ public final class CastKernel implements Kernel {
     }
   }
 
+  /**
+   * A cast to {@code to} (CastLike takes it from its second input).
+   *
+   * @throws IllegalArgumentException if {@code to} is not {@link #castable}
+   */
+  public CastKernel(DType to) {
+    if (!castable(to)) {
+      throw new IllegalArgumentException("Cast to " + to + " is not supported");
+    }
+    this.to = to;
+  }
+
   /** Whether Cast can produce or read this type. */
   public static boolean castable(DType t) {
     return switch (t) {

@@ -85,4 +85,85 @@ class UnaryMathKernelTest {
     assertThat(y.dtype()).isEqualTo(DType.BFLOAT16);
     assertThat(Float16.bfloat16ToFloat(y.shorts()[0])).isEqualTo(3f);
   }
+
+  @Test
+  void trigonometricAndHyperbolic() {
+    Tensor x = Tensor.of(new float[] {0.5f}, 1);
+    String[] ops = {"Cos", "Sin", "Tan", "Acos", "Asin", "Atan", "Cosh", "Sinh", "Asinh", "Atanh"};
+    double[] want = {Math.cos(0.5), Math.sin(0.5), Math.tan(0.5), Math.acos(0.5), Math.asin(0.5),
+        Math.atan(0.5), Math.cosh(0.5), Math.sinh(0.5), 0.48121182505960344, 0.5493061443340548};
+    for (int i = 0; i < ops.length; i++) {
+      assertThat(KernelHarness.op(ops[i], 22).run1(x).floats()[0]).as(ops[i])
+          .isEqualTo((float) want[i]);
+    }
+    // acosh(2) = ln(2 + sqrt 3); asinh(-3) = -ln(3 + sqrt 10)
+    Tensor d = Tensor.of(new double[] {2}, 1);
+    assertThat(KernelHarness.op("Acosh", 9).run1(d).doubles()[0]).isCloseTo(1.3169578969248166, within(1e-15));
+    assertThat(KernelHarness.op("Asinh", 9).run1(Tensor.of(new double[] {-3}, 1)).doubles()[0])
+        .isCloseTo(-1.8184464592320668, within(1e-15));
+    assertThat(KernelHarness.op("Acos", 7).run1(Tensor.of(new float[] {2}, 1)).floats()[0]).isNaN();
+  }
+
+  @Test
+  void roundHalfToEven() {
+    Tensor x = Tensor.of(new float[] {0.5f, 1.5f, 2.5f, -0.5f, -1.5f, 2.4f, -2.6f, Float.NaN,
+        Float.NEGATIVE_INFINITY}, 9);
+    float[] y = KernelHarness.op("Round", 11).run1(x).floats();
+    assertThat(y).containsExactly(0f, 2f, 2f, -0f, -2f, 2f, -3f, Float.NaN, Float.NEGATIVE_INFINITY);
+  }
+
+  @Test
+  void signOfFloatsAndIntegers() {
+    Tensor x = Tensor.of(new float[] {-3, -0f, 0, 7, Float.NaN}, 5);
+    float[] y = KernelHarness.op("Sign", 13).run1(x).floats();
+    assertThat(y[0]).isEqualTo(-1f);
+    assertThat(y[2]).isEqualTo(0f);
+    assertThat(y[3]).isEqualTo(1f);
+    assertThat(y[4]).isNaN();
+    assertThat(KernelHarness.op("Sign", 9).run1(Tensor.of(new long[] {-9, 0, 4}, 3)).longs())
+        .containsExactly(-1, 0, 1);
+    assertThat(KernelHarness.op("Sign", 13).run1(Tensor.of(new int[] {-9, 0, 4}, 3)).ints())
+        .containsExactly(-1, 0, 1);
+  }
+
+  @Test
+  void softsignMishHardSwish() {
+    Tensor x = Tensor.of(new float[] {-3, 1, 4}, 3);
+    assertThat(KernelHarness.op("Softsign", 1).run1(x).floats()).containsExactly(-0.75f, 0.5f, 0.8f);
+    // hardswish: x·clamp(x/6 + 1/2, 0, 1)
+    assertThat(KernelHarness.op("HardSwish", 14).run1(x).floats()).containsExactly(
+        new float[] {0f, 1f * (1f / 6 + 0.5f), 4f}, within(1e-7f));
+    double mish1 = Math.tanh(Math.log1p(Math.E));
+    assertThat(KernelHarness.op("Mish", 18).run1(x).floats()[1]).isEqualTo((float) mish1);
+  }
+
+  @Test
+  void geluExactAndTanh() {
+    Tensor x = Tensor.of(new double[] {-1, 0, 1}, 3);
+    // 0.5·(1 + erf(1/sqrt 2)) = 0.8413447460685429
+    assertThat(KernelHarness.op("Gelu", 20).run1(x).doubles()).containsExactly(
+        new double[] {-0.15865525393145707, 0, 0.8413447460685429}, within(1e-12));
+    double t = 0.5 * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * 1.044715));
+    assertThat(KernelHarness.op("Gelu", 20).attr("approximate", "tanh").run1(x).doubles()[2])
+        .isCloseTo(t, within(1e-15));
+  }
+
+  @Test
+  void expAndLogInDouble() {
+    Tensor x = Tensor.of(new double[] {1, 0}, 2);
+    assertThat(KernelHarness.op("Exp", 13).run1(x).doubles()).containsExactly(Math.E, 1);
+    assertThat(KernelHarness.op("Log", 13).run1(x).doubles()).containsExactly(0, Double.NEGATIVE_INFINITY);
+  }
+
+  @Test
+  void absSignNegOfNarrowAndUnsignedIntegers() {
+    Tensor i8 = Tensor.wrap(DType.INT8, Shape.of(3), new byte[] {-128, -5, 7});
+    // -(-128) wraps to -128 in int8, as it does in C
+    assertThat(KernelHarness.op("Abs", 13).run1(i8).bytes()).containsExactly((byte) -128, (byte) 5, (byte) 7);
+    assertThat(KernelHarness.op("Neg", 13).run1(i8).bytes()).containsExactly((byte) -128, (byte) 5, (byte) -7);
+    assertThat(KernelHarness.op("Sign", 13).run1(i8).bytes()).containsExactly((byte) -1, (byte) -1, (byte) 1);
+    Tensor u64 = Tensor.wrap(DType.UINT64, Shape.of(2), new long[] {-1L, 0});
+    assertThat(KernelHarness.op("Sign", 13).run1(u64).longs()).containsExactly(1, 0);
+    assertThat(KernelHarness.op("Abs", 13).run1(u64).longs()).containsExactly(-1L, 0);
+  }
 }
