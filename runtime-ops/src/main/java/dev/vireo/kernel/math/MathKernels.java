@@ -18,6 +18,6 @@ public final class MathKernels {
     // C optional from opset 11; before 7, broadcast=0 requires a full C (a case of broadcasting)
     r.add("Gemm", 6, GemmKernel::new, FLOAT, FLOAT16, BFLOAT16);
     // opset 13: along one axis instead of 2-D coercion; SoftmaxKernel branches on the opset
-    r.add("Softmax", 1, SoftmaxKernel::new, FLOAT, FLOAT16, BFLOAT16);
+    r.add("Softmax", 1, SoftmaxKernel::new, FLOAT, FLOAT16, BFLOAT16, DOUBLE);
   }
 }

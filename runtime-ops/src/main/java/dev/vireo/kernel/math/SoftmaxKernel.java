@@ -11,8 +11,8 @@ import dev.vireo.tensor.Tensor;
 /**
  * Softmax. Before opset 13 the input is coerced to 2-D at {@code axis} (default 1)
  * and normalized over the whole second dim; from opset 13 it is normalized along {@code axis}
- * alone (default -1). Uses the max-subtracted form, accumulating in double. f32 (f16/bf16 via
- * f32).
+ * alone (default -1). Uses the max-subtracted form, accumulating in double. f32 and f64 (f16/bf16
+ * via f32).
  */
 public final class SoftmaxKernel implements Kernel {
   private static final int GRAIN = 1 << 14;
@@ -28,7 +28,7 @@ public final class SoftmaxKernel implements Kernel {
   @Override
   public Tensor[] run(Tensor[] inputs, ExecContext ctx) {
     Tensor x0 = inputs[0];
-    Tensor x = HalfFloats.widen(x0);
+    Tensor x = x0.dtype() == DType.DOUBLE ? x0 : HalfFloats.widen(x0);
     Shape s = x.shape();
     int r = s.rank();
     int ax;
@@ -45,6 +45,17 @@ public final class SoftmaxKernel implements Kernel {
     int outer = coerce2d ? s.sizeBetween(0, ax) : r == 0 ? 1 : s.sizeBetween(0, ax);
     int len = coerce2d ? s.sizeBetween(ax, r) : r == 0 ? 1 : s.dim(ax);
     int inner = coerce2d || r == 0 ? 1 : s.sizeBetween(ax + 1, r);
+    if (x0.dtype() == DType.DOUBLE) {
+      Tensor out = ctx.allocate(DType.DOUBLE, s);
+      double[] in = x.doubles();
+      double[] o = out.doubles();
+      ctx.parallelFor(outer * inner, Math.max(1, GRAIN / Math.max(1, len)), (from, to) -> {
+        for (int q = from; q < to; q++) {
+          normalize(in, o, (q / inner) * len * inner + q % inner, len, inner);
+        }
+      });
+      return new Tensor[] {out};
+    }
     Tensor out = ctx.allocate(DType.FLOAT, s);
     float[] in = x.floats();
     float[] o = out.floats();
@@ -72,6 +83,22 @@ public final class SoftmaxKernel implements Kernel {
     for (int i = 0; i < len; i++) {
       int p = base + i * stride;
       o[p] = (float) (Math.exp(in[p] - max) * inv);
+    }
+  }
+
+  private static void normalize(double[] in, double[] o, int base, int len, int stride) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < len; i++) {
+      max = Math.max(max, in[base + i * stride]);
+    }
+    double sum = 0;
+    for (int i = 0; i < len; i++) {
+      sum += Math.exp(in[base + i * stride] - max);
+    }
+    double inv = 1.0 / sum;
+    for (int i = 0; i < len; i++) {
+      int p = base + i * stride;
+      o[p] = Math.exp(in[p] - max) * inv;
     }
   }
 }

@@ -48,6 +48,15 @@ class SoftmaxKernelTest {
   }
 
   @Test
+  void doublesStayDouble() {
+    Tensor x = Tensor.of(new double[] {0, 1, 2, 3}, 2, 2);
+    Tensor y = KernelHarness.op("Softmax", 13).run1(x);
+    double e = Math.exp(1);
+    assertThat(y.doubles()).containsExactly(new double[] {1 / (1 + e), e / (1 + e), 1 / (1 + e), e / (1 + e)},
+        within(1e-15));
+  }
+
+  @Test
   void largeValuesDoNotOverflow() {
     Tensor big = Tensor.of(new float[] {1000, 1000, -1000}, 3);
     assertThat(KernelHarness.op("Softmax", 13).run1(big).floats()).containsExactly(0.5f, 0.5f, 0f);
