@@ -30,6 +30,7 @@ public final class StandardOps {
     dev.vireo.op.detect.DetectOps.register(r);
     dev.vireo.op.einsum.EinsumOps.register(r);
     dev.vireo.op.text.TextOps.register(r);
+    dev.vireo.op.signal.SignalOps.register(r);
     return r;
   }
 }

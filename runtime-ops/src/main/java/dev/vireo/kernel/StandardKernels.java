@@ -31,6 +31,7 @@ public final class StandardKernels {
     dev.vireo.kernel.detect.DetectKernels.register(r);
     dev.vireo.kernel.einsum.EinsumKernels.register(r);
     dev.vireo.kernel.text.TextKernels.register(r);
+    dev.vireo.kernel.signal.SignalKernels.register(r);
     return r;
   }
 }
