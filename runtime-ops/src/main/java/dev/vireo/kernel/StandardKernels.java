@@ -32,6 +32,7 @@ public final class StandardKernels {
     dev.vireo.kernel.einsum.EinsumKernels.register(r);
     dev.vireo.kernel.text.TextKernels.register(r);
     dev.vireo.kernel.signal.SignalKernels.register(r);
+    dev.vireo.kernel.misc.MiscKernels.register(r);
     return r;
   }
 }
