@@ -31,6 +31,7 @@ public final class StandardOps {
     dev.vireo.op.einsum.EinsumOps.register(r);
     dev.vireo.op.text.TextOps.register(r);
     dev.vireo.op.signal.SignalOps.register(r);
+    dev.vireo.op.misc.MiscOps.register(r);
     return r;
   }
 }
