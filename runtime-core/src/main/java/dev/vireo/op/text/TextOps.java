@@ -11,5 +11,6 @@ public final class TextOps {
     r.register(new StringConcatDef());
     r.register(new StringSplitDef());
     r.register(new RegexFullMatchDef());
+    r.register(new TfIdfVectorizerDef());
   }
 }

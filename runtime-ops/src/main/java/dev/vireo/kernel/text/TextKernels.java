@@ -1,5 +1,7 @@
 package dev.vireo.kernel.text;
 
+import static dev.vireo.tensor.DType.INT32;
+import static dev.vireo.tensor.DType.INT64;
 import static dev.vireo.tensor.DType.STRING;
 
 import dev.vireo.kernel.KernelRegistry;
@@ -13,5 +15,6 @@ public final class TextKernels {
     r.add("StringConcat", 20, StringConcatKernel::new, STRING);
     r.add("StringSplit", 20, StringSplitKernel::new, STRING);
     r.add("RegexFullMatch", 20, RegexFullMatchKernel::new, STRING);
+    r.add("TfIdfVectorizer", 9, TfIdfVectorizerKernel::new, STRING, INT32, INT64);
   }
 }

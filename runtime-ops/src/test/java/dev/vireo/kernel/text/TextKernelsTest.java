@@ -75,4 +75,35 @@ class TextKernelsTest {
         Tensor.of(new String[] {"a"}, 1)))
         .hasMessageContaining("pattern '(a'");
   }
+
+  /** The spec's TfIdfVectorizer fixture: unigrams 2, 3, 5, 4 and bigrams (5,6), (7,8), (6,7). */
+  private static Tensor tfidf(String mode, long minGram, long skip, float... weights) {
+    Tensor x = Tensor.of(new int[] {1, 1, 3, 3, 3, 7, 8, 6, 7, 5, 6, 8}, 12);
+    var attrs = new java.util.ArrayList<>(List.of(Attribute.of("mode", mode), Attribute.of("min_gram_length", minGram),
+        Attribute.of("max_gram_length", 2L), Attribute.of("max_skip_count", skip),
+        Attribute.ints("ngram_counts", 0, 4), Attribute.ints("ngram_indexes", 0, 1, 2, 3, 4, 5, 6),
+        Attribute.ints("pool_int64s", 2, 3, 5, 4, 5, 6, 7, 8, 6, 7)));
+    if (weights.length > 0) {
+      attrs.add(Attribute.floats("weights", weights));
+    }
+    return run(node("TfIdfVectorizer", 9, 1, 1, attrs.toArray(new Attribute[0])), x)[0];
+  }
+
+  @Test
+  void tfidfCountsAdjacentBigrams() {
+    assertThat(tfidf("TF", 2, 0).floats()).containsExactly(0, 0, 0, 0, 1, 1, 1);
+  }
+
+  @Test
+  void tfidfCountsUnigramsOnceAndSkippedBigramsPerDistance() {
+    // (7,8) occurs at distances 1, 3 and 6; each unigram is counted once whatever the skip
+    assertThat(tfidf("TF", 1, 5).floats()).containsExactly(0, 3, 1, 0, 1, 3, 1);
+  }
+
+  @Test
+  void tfidfWeightsByMode() {
+    float[] w = {1, 2, 3, 4, 5, 6, 7};
+    assertThat(tfidf("IDF", 1, 5, w).floats()).containsExactly(0, 2, 3, 0, 5, 6, 7);
+    assertThat(tfidf("TFIDF", 1, 5, w).floats()).containsExactly(0, 6, 3, 0, 5, 18, 7);
+  }
 }
