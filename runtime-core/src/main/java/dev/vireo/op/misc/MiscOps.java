@@ -15,5 +15,6 @@ public final class MiscOps {
     r.register(new CenterCropPadDef());
     r.register(new Col2ImDef());
     r.register(new AffineGridDef());
+    r.register(new DeformConvDef());
   }
 }

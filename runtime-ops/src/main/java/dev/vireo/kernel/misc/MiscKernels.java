@@ -26,5 +26,8 @@ public final class MiscKernels {
     r.add("CenterCropPad", 18, CenterCropPadKernel::new);
     r.add("Col2Im", 18, Col2ImKernel::new, FLOAT, DOUBLE, FLOAT16, BFLOAT16);
     r.add("AffineGrid", 20, AffineGridKernel::new, FLOAT, DOUBLE, FLOAT16, BFLOAT16);
+    // opset 22 only adds bf16
+    r.add("DeformConv", 19, 21, DeformConvKernel::new, FLOAT, DOUBLE, FLOAT16);
+    r.add("DeformConv", 22, DeformConvKernel::new, FLOAT, DOUBLE, FLOAT16, BFLOAT16);
   }
 }

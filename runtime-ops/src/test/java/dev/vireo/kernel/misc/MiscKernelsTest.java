@@ -90,4 +90,18 @@ class MiscKernelsTest {
     Tensor c = run(node("AffineGrid", 20, 2, 1), theta, Tensor.of(new long[] {1, 1, 1, 2}, 4))[0];
     assertThat(c.floats()).containsExactly(new float[] {-0.5f, 0, 0.5f, 0}, within(CLOSE));
   }
+
+  @Test
+  void deformConvSamplesDisplacedTapsBilinearly() {
+    Tensor x = Tensor.of(new float[] {1, 2, 3, 4}, 1, 1, 2, 2);
+    Tensor w = Tensor.of(new float[] {1}, 1, 1, 1, 1);
+    // every tap moves half a pixel right: (dy, dx) = (0, 0.5); beyond the right edge reads 0
+    Tensor offset = Tensor.of(new float[] {0, 0, 0, 0, 0.5f, 0.5f, 0.5f, 0.5f}, 1, 2, 2, 2);
+    Tensor y = run(node("DeformConv", 19, 3, 1), x, w, offset)[0];
+    assertThat(y.shape()).isEqualTo(Shape.of(1, 1, 2, 2));
+    assertThat(y.floats()).containsExactly(new float[] {1.5f, 1, 3.5f, 2}, within(CLOSE));
+    Tensor mask = Tensor.of(new float[] {2, 2, 2, 2}, 1, 1, 2, 2);
+    Tensor z = run(node("DeformConv", 22, 5, 1), x, w, offset, Tensor.of(new float[] {1}, 1), mask)[0];
+    assertThat(z.floats()).containsExactly(new float[] {4, 3, 8, 5}, within(CLOSE));
+  }
 }
