@@ -5,6 +5,7 @@ import dev.vireo.ir.ValueType;
 import dev.vireo.ir.ValueType.TensorType;
 import dev.vireo.op.InferenceContext;
 import dev.vireo.op.OpDef;
+import dev.vireo.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,8 +42,9 @@ public final class DftDef implements OpDef {
     d.set(r - 1, Dim.of(inverse && onesided ? 1 : 2));
     Long axis;
     if (ctx.node().opset() >= 20) {
-      Dim a = ctx.inputCount() > 2 && ctx.hasInput(2) ? SignalDims.constantDim(ctx, 2) : Dim.of(-2);
-      axis = a.isKnown() ? a.value() : null;
+      // opset 20: axis became input 2, default -2
+      Tensor a = ctx.inputCount() > 2 && ctx.hasInput(2) ? ctx.constant(2) : null;
+      axis = !(ctx.inputCount() > 2 && ctx.hasInput(2)) ? Long.valueOf(-2) : a != null && a.size() == 1 ? a.getLong(0) : null;
     } else {
       axis = ctx.node().attrInt("axis", 1);
     }

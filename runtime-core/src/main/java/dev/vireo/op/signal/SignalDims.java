@@ -9,10 +9,13 @@ import dev.vireo.tensor.Tensor;
 final class SignalDims {
   private SignalDims() {}
 
-  /** The dim given by scalar constant input i, or unknown (also when the input is omitted). */
+  /**
+   * The dim given by scalar constant input i, or unknown when the input is omitted, not constant
+   * or negative (the kernel reports the bad value).
+   */
   static Dim constantDim(InferenceContext ctx, int i) {
     Tensor t = i < ctx.inputCount() ? ctx.constant(i) : null;
-    return t == null || t.size() != 1 ? Dim.unknown() : Dim.of(t.getLong(0));
+    return t == null || t.size() != 1 || t.getLong(0) < 0 ? Dim.unknown() : Dim.of(t.getLong(0));
   }
 
   /** The output_datatype attribute, f32 by default. */
