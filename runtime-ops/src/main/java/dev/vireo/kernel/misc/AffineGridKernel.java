@@ -5,6 +5,7 @@ import dev.vireo.ir.Node;
 import dev.vireo.kernel.Kernel;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * AffineGrid: theta [N, 2, 3] and size [N, C, H, W] give the sampling grid [N, H, W, 2] (x, y);
@@ -27,7 +28,7 @@ public final class AffineGridKernel implements Kernel {
     if ((sd != 2 && sd != 3) || theta.rank() != 3 || theta.shape().dim(0) != size[0]
         || theta.shape().dim(1) != sd || theta.shape().dim(2) != sd + 1) {
       throw new IllegalArgumentException("AffineGrid: need theta [N, 2, 3] with size [N, C, H, W] or theta [N, 3, 4]"
-          + " with size [N, C, D, H, W], got " + theta.describe() + " and size " + java.util.Arrays.toString(size));
+          + " with size [N, C, D, H, W], got " + theta.describe() + " and size " + Arrays.toString(size));
     }
     int n = (int) size[0];
     int depth = sd == 3 ? (int) size[2] : 1;

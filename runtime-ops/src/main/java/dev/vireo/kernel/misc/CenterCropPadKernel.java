@@ -4,8 +4,10 @@ import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.Axes;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * CenterCropPad: resizes the given axes (all by default) to the lengths in input 1, centered:
@@ -56,8 +58,8 @@ public final class CenterCropPadKernel implements Kernel {
     }
     Shape os = Shape.of(od);
     Tensor out = ctx.allocate(x.dtype(), os);
-    if (x.dtype() == dev.vireo.tensor.DType.STRING) {
-      java.util.Arrays.fill(out.strings(), "");
+    if (x.dtype() == DType.STRING) {
+      Arrays.fill(out.strings(), "");
     }
     int n = Shape.of(copy).size();
     if (n == 0) {

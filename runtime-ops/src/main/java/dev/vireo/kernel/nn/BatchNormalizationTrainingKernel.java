@@ -4,6 +4,7 @@ import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Tensor;
 
 /**
@@ -68,10 +69,10 @@ public final class BatchNormalizationTrainingKernel implements Kernel {
         }
       }
     }
-    Tensor y = ctx.allocate(dev.vireo.tensor.DType.FLOAT, x0.shape());
+    Tensor y = ctx.allocate(DType.FLOAT, x0.shape());
     float[] yd = y.floats();
-    Tensor runMean = ctx.allocate(dev.vireo.tensor.DType.FLOAT, inputs[3].shape());
-    Tensor runVar = ctx.allocate(dev.vireo.tensor.DType.FLOAT, inputs[4].shape());
+    Tensor runMean = ctx.allocate(DType.FLOAT, inputs[3].shape());
+    Tensor runVar = ctx.allocate(DType.FLOAT, inputs[4].shape());
     for (int ch = 0; ch < c; ch++) {
       var[ch] /= count;
       double a = p[0][ch] / Math.sqrt(var[ch] + epsilon);

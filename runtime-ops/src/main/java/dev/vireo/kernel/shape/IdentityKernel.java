@@ -4,7 +4,9 @@ import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.ValueKernel;
 import dev.vireo.tensor.DType;
+import dev.vireo.tensor.Float16;
 import dev.vireo.tensor.Tensor;
+import java.util.SplittableRandom;
 
 /**
  * Identity, and Dropout: returns its input unchanged. Identity also passes sequences and
@@ -56,7 +58,7 @@ public final class IdentityKernel implements ValueKernel {
     if (!t.dtype().isFloatingPoint()) {
       throw new IllegalArgumentException("Dropout in training mode needs a float input, got " + t.describe());
     }
-    java.util.SplittableRandom random = new java.util.SplittableRandom(seed != null ? seed : System.nanoTime());
+    SplittableRandom random = new SplittableRandom(seed != null ? seed : System.nanoTime());
     double scale = 1 / (1 - ratio);
     Tensor m = ctx.allocate(DType.BOOL, t.shape());
     boolean[] keep = m.booleans();
@@ -70,8 +72,8 @@ public final class IdentityKernel implements ValueKernel {
       switch (t.dtype()) {
         case FLOAT -> out.floats()[i] = (float) y[i];
         case DOUBLE -> out.doubles()[i] = y[i];
-        case FLOAT16 -> out.shorts()[i] = dev.vireo.tensor.Float16.floatToHalf((float) y[i]);
-        case BFLOAT16 -> out.shorts()[i] = dev.vireo.tensor.Float16.floatToBfloat16((float) y[i]);
+        case FLOAT16 -> out.shorts()[i] = Float16.floatToHalf((float) y[i]);
+        case BFLOAT16 -> out.shorts()[i] = Float16.floatToBfloat16((float) y[i]);
         default -> throw new IllegalArgumentException("Dropout in training mode needs a float input, got " + t.describe());
       }
     }

@@ -5,6 +5,7 @@ import dev.vireo.ir.Node;
 import dev.vireo.kernel.Kernel;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * DFT: the Fourier transform of a real ([..., 1]) or complex ([..., 2]) signal along one axis,
@@ -76,8 +77,8 @@ public final class DftKernel implements Kernel {
     double[] yi = new double[outLen];
     for (int o = 0; o < outer; o++) {
       for (int i = 0; i < inner; i++) {
-        java.util.Arrays.fill(re, 0);
-        java.util.Arrays.fill(im, 0);
+        Arrays.fill(re, 0);
+        Arrays.fill(im, 0);
         for (int t = 0; t < used; t++) {
           int at = ((o * len + t) * inner + i) * c;
           re[t] = in[at];

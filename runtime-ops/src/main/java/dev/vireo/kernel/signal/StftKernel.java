@@ -5,6 +5,7 @@ import dev.vireo.ir.Node;
 import dev.vireo.kernel.Kernel;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * STFT: signal [batch, length, 1 or 2], frame_step (scalar), optional window [frame_length] and
@@ -38,7 +39,7 @@ public final class StftKernel implements Kernel {
     int n = (int) fl;
     double[] w = new double[n];
     if (window == null) {
-      java.util.Arrays.fill(w, 1);
+      Arrays.fill(w, 1);
     } else if (window.size() != n) {
       throw new IllegalArgumentException("STFT: window " + window.describe() + " must have frame_length " + n + " elements");
     } else {
