@@ -29,6 +29,9 @@ public final class StandardOps {
     dev.vireo.op.convt.ConvTransposeOps.register(r);
     dev.vireo.op.detect.DetectOps.register(r);
     dev.vireo.op.einsum.EinsumOps.register(r);
+    dev.vireo.op.text.TextOps.register(r);
+    dev.vireo.op.signal.SignalOps.register(r);
+    dev.vireo.op.misc.MiscOps.register(r);
     return r;
   }
 }

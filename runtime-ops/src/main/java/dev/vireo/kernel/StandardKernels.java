@@ -30,6 +30,9 @@ public final class StandardKernels {
     dev.vireo.kernel.convt.ConvTransposeKernels.register(r);
     dev.vireo.kernel.detect.DetectKernels.register(r);
     dev.vireo.kernel.einsum.EinsumKernels.register(r);
+    dev.vireo.kernel.text.TextKernels.register(r);
+    dev.vireo.kernel.signal.SignalKernels.register(r);
+    dev.vireo.kernel.misc.MiscKernels.register(r);
     return r;
   }
 }

@@ -8,7 +8,8 @@ import dev.vireo.op.OpDef;
 import java.util.List;
 
 /**
- * BatchNormalization (inference): Y has X's type; the per-channel parameters must have C
+ * BatchNormalization: Y has X's type (and with training_mode=1 the running statistics have the
+ * input statistics' types); the per-channel parameters must have C
  * elements (or, with spatial=0 before opset 9, X's shape without the batch dim).
  */
 public final class BatchNormalizationDef implements OpDef {
@@ -39,6 +40,8 @@ public final class BatchNormalizationDef implements OpDef {
         }
       }
     }
-    return List.of(x);
+    // training_mode=1 (opset 14+): running_mean and running_var have the input statistics' types
+    boolean training = ctx.node().attrInt("training_mode", 0) != 0;
+    return training && ctx.inputCount() > 4 ? List.of(x, ctx.tensor(3), ctx.tensor(4)) : List.of(x);
   }
 }

@@ -10,15 +10,16 @@ import dev.vireo.tensor.Tensor;
 /**
  * BatchNormalization in inference mode: {@code y = (x - mean) / sqrt(var + epsilon) · scale + B}
  * per channel (dim 1). Before opset 9, {@code spatial=0} normalizes per activation: the
- * parameters then have the shape of X without its batch dim. Training mode (training_mode=1 from
- * opset 14, or the running-statistics outputs) is rejected. f32 (f16/bf16 via f32).
+ * parameters then have the shape of X without its batch dim. training_mode=1 (opset 14+) is served
+ * by {@link BatchNormalizationTrainingKernel}; the training outputs of older opsets are rejected.
+ * f32 (f16/bf16 via f32).
  */
 public final class BatchNormalizationKernel implements Kernel {
   private final float epsilon;
 
   public BatchNormalizationKernel(Node n) {
     epsilon = n.attrFloat("epsilon", 1e-5f);
-    // opset 14: training_mode attribute; only inference is supported
+    // opset 14: training_mode attribute, served by BatchNormalizationTrainingKernel
     if (n.attrInt("training_mode", 0) != 0) {
       throw new IllegalArgumentException(
           "BatchNormalization with training_mode=1 is not supported (inference only)");

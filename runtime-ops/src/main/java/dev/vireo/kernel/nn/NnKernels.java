@@ -23,8 +23,8 @@ public final class NnKernels {
     r.add("AveragePool", 1, n -> new PoolKernel(n, false), FLOAT, FLOAT16, BFLOAT16);
     r.add("GlobalAveragePool", 1, n -> new GlobalPoolKernel(false), FLOAT, FLOAT16, BFLOAT16);
     r.add("GlobalMaxPool", 1, n -> new GlobalPoolKernel(true), FLOAT, FLOAT16, BFLOAT16);
-    // opset 6: is_test (inference either way); 7-8: spatial; 14: training_mode (rejected when 1)
-    r.add("BatchNormalization", 6, BatchNormalizationKernel::new, FLOAT, FLOAT16, BFLOAT16);
+    // opset 6: is_test (inference either way); 7-8: spatial; 14: training_mode (batch statistics when 1)
+    r.add("BatchNormalization", 6, BatchNormalizationTrainingKernel::create, FLOAT, FLOAT16, BFLOAT16);
     r.add("LayerNormalization", 17, LayerNormalizationKernel::new, FLOAT, FLOAT16, BFLOAT16);
   }
 }
