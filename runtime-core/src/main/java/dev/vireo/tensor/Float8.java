@@ -22,9 +22,9 @@ public final class Float8 {
 
   private static final Format E4M3FN = new Format(3, 7, 0x80, 448, 0x7E, false, false, 0x7F);
   private static final Format E4M3FNUZ = new Format(3, 8, 0x80, 240, 0x7F, true, false, 0x80);
-  private static final Format E5M2 = new Format(2, 15, 0x80, 57344, 0x7B, false, true, 0x7F);
+  private static final Format E5M2 = new Format(2, 15, 0x80, 57344, 0x7B, false, true, 0x7E);
   private static final Format E5M2FNUZ = new Format(2, 16, 0x80, 57344, 0x7F, true, false, 0x80);
-  private static final Format E2M1 = new Format(1, 1, 0x8, 6, 0x7, false, false, 0x7);
+  private static final Format E2M1 = new Format(1, 1, 0x8, 6, 0x7, false, false, 0x8);
 
   /** Whether t is one of the formats this class converts. */
   public static boolean supports(DType t) {

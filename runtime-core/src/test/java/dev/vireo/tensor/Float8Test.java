@@ -147,7 +147,8 @@ class Float8Test {
   @Test
   void encodesNanAndZeros() {
     assertThat(enc(DType.FLOAT8E4M3FN, Double.NaN, true)).isEqualTo(0x7F);
-    assertThat(enc(DType.FLOAT8E5M2, Double.NaN, true)).isEqualTo(0x7F);
+    assertThat(enc(DType.FLOAT8E5M2, Double.NaN, true)).isEqualTo(0x7E);
+    assertThat(enc(DType.FLOAT4E2M1, Double.NaN, true)).isEqualTo(0x8);
     assertThat(enc(DType.FLOAT8E4M3FNUZ, Double.NaN, true)).isEqualTo(0x80);
     assertThat(enc(DType.FLOAT8E5M2FNUZ, Double.NaN, false)).isEqualTo(0x80);
     assertThat(enc(DType.FLOAT8E4M3FN, -0.0, true)).isEqualTo(0x80);
