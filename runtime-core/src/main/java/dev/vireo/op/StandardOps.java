@@ -29,6 +29,7 @@ public final class StandardOps {
     dev.vireo.op.convt.ConvTransposeOps.register(r);
     dev.vireo.op.detect.DetectOps.register(r);
     dev.vireo.op.einsum.EinsumOps.register(r);
+    dev.vireo.op.quant.QuantOps.register(r);
     return r;
   }
 }

@@ -30,6 +30,7 @@ public final class StandardKernels {
     dev.vireo.kernel.convt.ConvTransposeKernels.register(r);
     dev.vireo.kernel.detect.DetectKernels.register(r);
     dev.vireo.kernel.einsum.EinsumKernels.register(r);
+    dev.vireo.kernel.quant.QuantKernels.register(r);
     return r;
   }
 }

@@ -1,0 +1,15 @@
+package dev.vireo.kernel.quant;
+
+import dev.vireo.kernel.KernelRegistry;
+
+/** Registers the quantization kernels: (de)quantization and the integer matmul/conv ops. */
+public final class QuantKernels {
+  private QuantKernels() {}
+
+  public static void register(KernelRegistry r) {
+    // opset 13: axis (per-axis); 19: float8, saturate; 21: block_size, output_dtype, 4-bit and
+    // 16-bit types; 23/25: more types, precision
+    r.add("QuantizeLinear", 10, QuantizeLinearKernel::new);
+    r.add("DequantizeLinear", 10, DequantizeLinearKernel::new);
+  }
+}
