@@ -9,5 +9,8 @@ public final class QuantOps {
   public static void register(OpDefRegistry r) {
     r.register(new QuantizeLinearDef());
     r.register(new DequantizeLinearDef());
+    r.register(new DynamicQuantizeLinearDef());
+    r.register(new MatMulIntegerDef());
+    r.register(new QLinearMatMulDef());
   }
 }

@@ -11,5 +11,9 @@ public final class QuantKernels {
     // 16-bit types; 23/25: more types, precision
     r.add("QuantizeLinear", 10, QuantizeLinearKernel::new);
     r.add("DequantizeLinear", 10, DequantizeLinearKernel::new);
+    r.add("DynamicQuantizeLinear", 11, n -> new DynamicQuantizeLinearKernel());
+    r.add("MatMulInteger", 10, n -> new MatMulIntegerKernel());
+    // opset 21: float16/bfloat16 scales
+    r.add("QLinearMatMul", 10, n -> new QLinearMatMulKernel());
   }
 }
