@@ -12,5 +12,7 @@ public final class QuantOps {
     r.register(new DynamicQuantizeLinearDef());
     r.register(new MatMulIntegerDef());
     r.register(new QLinearMatMulDef());
+    r.register(new ConvIntegerDef());
+    r.register(new QLinearConvDef());
   }
 }

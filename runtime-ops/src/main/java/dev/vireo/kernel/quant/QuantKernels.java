@@ -15,5 +15,7 @@ public final class QuantKernels {
     r.add("MatMulInteger", 10, n -> new MatMulIntegerKernel());
     // opset 21: float16/bfloat16 scales
     r.add("QLinearMatMul", 10, n -> new QLinearMatMulKernel());
+    r.add("ConvInteger", 10, ConvIntegerKernel::new);
+    r.add("QLinearConv", 10, QLinearConvKernel::new);
   }
 }
