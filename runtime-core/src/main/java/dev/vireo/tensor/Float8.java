@@ -119,4 +119,43 @@ public final class Float8 {
     }
     return (byte) (f.uz ? f.nanCode : f.nanCode | sign);
   }
+
+  /** Decodes a FLOAT8E8M0 code: {@code 2^(code - 127)}, NaN for {@code 0xFF}; exact. */
+  public static double e8m0ToDouble(byte bits) {
+    int code = bits & 0xFF;
+    return code == 0xFF ? Double.NaN : Math.scalb(1.0, code - 127);
+  }
+
+  /**
+   * Encodes v as FLOAT8E8M0 after rounding it to float32 (whose exponent has the same bias).
+   * The sign is ignored (negative inputs are undefined in ONNX). {@code roundMode} is "up" (the
+   * next power of two at or above |v|), "down" (at or below) or "nearest" (by linear distance,
+   * a tie going up). Results above {@code 2^127}, and infinity, become {@code 0xFE} when
+   * saturating and NaN ({@code 0xFF}) otherwise; magnitudes at or below {@code 2^-127} give 0.
+   *
+   * @throws IllegalArgumentException for an unknown round mode
+   */
+  public static byte doubleToE8m0(double v, boolean saturate, String roundMode) {
+    if (Double.isNaN(v)) {
+      return (byte) 0xFF;
+    }
+    int bits = Float.floatToRawIntBits(Math.abs((float) v));
+    int exp = bits >>> 23;
+    int mant = bits & 0x7FFFFF;
+    if (exp == 0xFF) {
+      return (byte) (saturate ? 0xFE : 0xFF);
+    }
+    int code;
+    switch (roundMode) {
+      case "up" -> code = exp == 0 ? (mant > 0x400000 ? 1 : 0) : exp + (mant != 0 ? 1 : 0);
+      case "down" -> code = exp;
+      case "nearest" -> code = exp == 0 ? (mant >= 0x600000 ? 1 : 0) : exp + (mant >= 0x400000 ? 1 : 0);
+      default -> throw new IllegalArgumentException(
+          "round_mode must be up, down or nearest, got '" + roundMode + "'");
+    }
+    if (code > 0xFE) {
+      return (byte) (saturate ? 0xFE : 0xFF);
+    }
+    return (byte) code;
+  }
 }

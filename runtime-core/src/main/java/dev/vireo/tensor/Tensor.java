@@ -203,6 +203,7 @@ public final class Tensor {
       case BOOL -> ((boolean[]) data)[i] ? 1 : 0;
       case FLOAT8E4M3FN, FLOAT8E4M3FNUZ, FLOAT8E5M2, FLOAT8E5M2FNUZ, FLOAT4E2M1 ->
           Float8.toDouble(dtype, ((byte[]) data)[i]);
+      case FLOAT8E8M0 -> Float8.e8m0ToDouble(((byte[]) data)[i]);
       default -> throw new IllegalStateException("tensor is " + describe() + ", not numeric");
     };
   }

@@ -156,4 +156,24 @@ class Float8Test {
     assertThat(enc(DType.FLOAT8E4M3FNUZ, -0.0, true)).isEqualTo(0x00);
     assertThat(enc(DType.FLOAT8E5M2FNUZ, -0.0, true)).isEqualTo(0x00);
   }
+
+  @Test
+  void e8m0DecodesEveryCodeAndRoundsByMode() {
+    for (int c = 0; c < 255; c++) {
+      assertThat(Float8.e8m0ToDouble((byte) c)).isEqualTo(Math.scalb(1.0, c - 127));
+      assertThat(Float8.doubleToE8m0(Math.scalb(1.0, c - 127), false, "nearest") & 0xFF).isEqualTo(c);
+    }
+    assertThat(Float8.e8m0ToDouble((byte) 0xFF)).isNaN();
+    assertThat(Float8.doubleToE8m0(1.1, true, "up") & 0xFF).isEqualTo(128);
+    assertThat(Float8.doubleToE8m0(1.9, true, "down") & 0xFF).isEqualTo(127);
+    assertThat(Float8.doubleToE8m0(1.4, true, "nearest") & 0xFF).isEqualTo(127);
+    assertThat(Float8.doubleToE8m0(1.5, true, "nearest") & 0xFF).isEqualTo(128);
+    assertThat(Float8.doubleToE8m0(0, true, "up") & 0xFF).isEqualTo(0);
+    assertThat(Float8.doubleToE8m0(Double.POSITIVE_INFINITY, true, "up") & 0xFF).isEqualTo(0xFE);
+    assertThat(Float8.doubleToE8m0(Double.POSITIVE_INFINITY, false, "up") & 0xFF).isEqualTo(0xFF);
+    // float32's largest value rounds up past 2^127
+    assertThat(Float8.doubleToE8m0(Float.MAX_VALUE, true, "up") & 0xFF).isEqualTo(0xFE);
+    assertThat(Float8.doubleToE8m0(Float.MAX_VALUE, false, "up") & 0xFF).isEqualTo(0xFF);
+    assertThat(Float8.doubleToE8m0(Double.NaN, true, "up") & 0xFF).isEqualTo(0xFF);
+  }
 }

@@ -17,11 +17,13 @@ import java.util.Locale;
  * to nearest even through {@link Float8}; the {@code saturate} attribute (opset 19, default 1)
  * decides whether out-of-range values clamp to the largest finite value or become inf/NaN. The
  * 4-bit and 2-bit integer targets keep the low bits (sign-extended for the signed ones), as
- * for the wider integers. Complex and float8e8m0 are rejected when the node is planned.
+ * for the wider integers. float8e8m0 targets round by {@code round_mode} (opset 25, default
+ * "up"), see {@link Float8#doubleToE8m0}. Complex types are rejected when the node is planned.
  */
 public final class CastKernel implements Kernel {
   private final DType to;
   private final boolean saturate;
+  private final String roundMode;
 
   public CastKernel(Node n) {
     if (!n.hasAttr("to")) {
@@ -29,6 +31,11 @@ public final class CastKernel implements Kernel {
     }
     to = DType.fromOnnx((int) n.attrInt("to", 0));
     saturate = n.attrInt("saturate", 1) != 0;
+    roundMode = n.attrString("round_mode", "up");
+    if (!roundMode.equals("up") && !roundMode.equals("down") && !roundMode.equals("nearest")) {
+      throw new IllegalArgumentException("Cast: round_mode must be up, down or nearest, got '"
+          + roundMode + "'");
+    }
     if (!castable(to)) {
       throw new IllegalArgumentException("Cast to " + to + " is not supported");
     }
@@ -43,7 +50,7 @@ public final class CastKernel implements Kernel {
     return switch (t) {
       case FLOAT, DOUBLE, FLOAT16, BFLOAT16, INT8, UINT8, INT16, UINT16, INT32, UINT32, INT64,
           UINT64, BOOL, STRING, FLOAT8E4M3FN, FLOAT8E4M3FNUZ, FLOAT8E5M2, FLOAT8E5M2FNUZ,
-          FLOAT4E2M1, INT4, UINT4, INT2, UINT2 -> true;
+          FLOAT4E2M1, FLOAT8E8M0, INT4, UINT4, INT2, UINT2 -> true;
       default -> false;
     };
   }
@@ -74,7 +81,8 @@ public final class CastKernel implements Kernel {
         }
         writeDoubles(d, out);
       }
-    } else if (x.dtype().isFloatingPoint() || Float8.supports(x.dtype())) {
+    } else if (x.dtype().isFloatingPoint() || Float8.supports(x.dtype())
+        || x.dtype() == DType.FLOAT8E8M0) {
       double[] d = new double[n];
       for (int i = 0; i < n; i++) {
         d[i] = x.getDouble(i);
@@ -134,6 +142,12 @@ public final class CastKernel implements Kernel {
           o[i] = Float8.fromDouble(out.dtype(), l[i], saturate);
         }
       }
+      case FLOAT8E8M0 -> {
+        byte[] o = out.bytes();
+        for (int i = 0; i < n; i++) {
+          o[i] = Float8.doubleToE8m0(l[i], saturate, roundMode);
+        }
+      }
       default -> throw new IllegalArgumentException("Cast to " + out.dtype() + " is not supported");
     }
   }
@@ -172,6 +186,12 @@ public final class CastKernel implements Kernel {
         byte[] o = out.bytes();
         for (int i = 0; i < n; i++) {
           o[i] = Float8.fromDouble(out.dtype(), d[i], saturate);
+        }
+      }
+      case FLOAT8E8M0 -> {
+        byte[] o = out.bytes();
+        for (int i = 0; i < n; i++) {
+          o[i] = Float8.doubleToE8m0(d[i], saturate, roundMode);
         }
       }
       default -> {

@@ -66,12 +66,22 @@ class CastKernelTest {
   }
 
   @Test
-  void sameTypeReturnsInputAndE8M0IsRejected() {
+  void sameTypeReturnsInputAndComplexIsRejected() {
     Tensor x = Tensor.of(new float[] {1}, 1);
     assertThat(cast(x, DType.FLOAT)).isSameAs(x);
-    assertThatThrownBy(() -> KernelHarness.op("Cast", 25).attr("to", (long) DType.FLOAT8E8M0.onnxCode())
+    assertThatThrownBy(() -> KernelHarness.op("Cast", 25).attr("to", (long) DType.COMPLEX64.onnxCode())
         .kernel(x))
-        .hasMessage("Cast to f8e8m0 is not supported");
+        .hasMessage("Cast to c64 is not supported");
+  }
+
+  @Test
+  void e8m0RoundsUpByDefault() {
+    Tensor x = Tensor.of(new float[] {0.124f, 1.1f, 4f}, 3);
+    assertThat(cast(x, DType.FLOAT8E8M0).bytes()).containsExactly(0x7C, (byte) 0x80, (byte) 0x81);
+    Tensor down = KernelHarness.op("Cast", 25).attr("to", (long) DType.FLOAT8E8M0.onnxCode())
+        .attr("round_mode", "down").run1(x);
+    assertThat(down.bytes()).containsExactly(0x7B, 0x7F, (byte) 0x81);
+    assertThat(cast(down, DType.FLOAT).floats()).containsExactly(0.0625f, 1f, 4f);
   }
 
   @Test
