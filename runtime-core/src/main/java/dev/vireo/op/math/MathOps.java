@@ -23,5 +23,6 @@ public final class MathOps {
     r.register(new MatMulDef());
     r.register(new GemmDef());
     r.register(new CastDef());
+    r.register(new CastLikeDef());
   }
 }

@@ -26,10 +26,31 @@ public final class CastKernel implements Kernel {
   private final String roundMode;
 
   public CastKernel(Node n) {
+    this(n, toAttribute(n));
+  }
+
+  private static DType toAttribute(Node n) {
     if (!n.hasAttr("to")) {
       throw new IllegalArgumentException("Cast needs the 'to' attribute");
     }
-    to = DType.fromOnnx((int) n.attrInt("to", 0));
+    return DType.fromOnnx((int) n.attrInt("to", 0));
+  }
+
+  /**
+   * CastLike (opset 15): Cast to the element type of input 1, with Cast's saturate (opset 19)
+   * and round_mode (opset 25) attributes; the target is input 1's declared type, or else read
+   * from input 1 on each run.
+   */
+  public static Kernel castLike(Node n) {
+    var like = n.input(1) == null ? null : n.input(1).tensorType();
+    if (like != null && like.elemType() != null) {
+      return new CastKernel(n, like.elemType());
+    }
+    return (inputs, ctx) -> new CastKernel(n, inputs[1].dtype()).run(new Tensor[] {inputs[0]}, ctx);
+  }
+
+  private CastKernel(Node n, DType target) {
+    to = target;
     saturate = n.attrInt("saturate", 1) != 0;
     roundMode = n.attrString("round_mode", "up");
     if (!roundMode.equals("up") && !roundMode.equals("down") && !roundMode.equals("nearest")) {

@@ -108,4 +108,13 @@ class CastKernelTest {
     assertThat(cast(i4, DType.INT8).bytes()).containsExactly(-8, 7);
     assertThat(cast(i4, DType.FLOAT).floats()).containsExactly(-8f, 7f);
   }
+
+  @Test
+  void castLikeTakesTheTypeOfItsSecondInput() {
+    Tensor like = Tensor.wrap(DType.FLOAT8E4M3FN, Shape.of(1), new byte[] {0});
+    Tensor y = KernelHarness.op("CastLike", 19).attr("saturate", 0L)
+        .run1(Tensor.of(new float[] {1.5f, 1000f}, 2), like);
+    assertThat(y.dtype()).isEqualTo(DType.FLOAT8E4M3FN);
+    assertThat(y.bytes()).containsExactly(0x3C, 0x7F);
+  }
 }
