@@ -58,6 +58,10 @@ public final class QuantizeLinearKernel implements Kernel {
     if (!small && !QuantTypes.isQuantInteger(to)) {
       throw new IllegalArgumentException("QuantizeLinear cannot produce " + to);
     }
+    if (x.dtype() == DType.FLOAT && prec == DType.FLOAT && (to == DType.INT8 || to == DType.UINT8)) {
+      quantizeFloatToByte(x.floats(), scale, zp, layout, out.bytes(), to == DType.UINT8);
+      return new Tensor[] {out};
+    }
     for (int i = 0; i < n; i++) {
       int s = layout.scaleIndex(i);
       double q = QuantTypes.roundTo(prec, x.getDouble(i) / scale.getDouble(s));
@@ -70,5 +74,21 @@ public final class QuantizeLinearKernel implements Kernel {
       }
     }
     return new Tensor[] {out};
+  }
+
+  /** The common f32 to 8-bit case on the arrays; the same arithmetic as the general loop. */
+  private static void quantizeFloatToByte(float[] x, Tensor scale, Tensor zp, QuantLayout layout,
+      byte[] out, boolean unsigned) {
+    float[] sc = scale.toFloatArray();
+    int lo = unsigned ? 0 : Byte.MIN_VALUE;
+    int hi = unsigned ? 255 : Byte.MAX_VALUE;
+    for (int i = 0; i < x.length; i++) {
+      int s = layout.scaleIndex(i);
+      int z = zp == null ? 0 : (int) zp.getLong(s);
+      float q = x[i] / sc[s];
+      // NaN stays at the zero point, as in QuantTypes.quantizeInteger
+      float r = Float.isNaN(q) ? 0 : (float) Math.rint(q);
+      out[i] = (byte) Math.clamp((long) r + z, lo, hi);
+    }
   }
 }
