@@ -7,8 +7,9 @@ public final class QuantKernels {
   private QuantKernels() {}
 
   public static void register(KernelRegistry r) {
-    // opset 13: axis (per-axis); 19: float8, saturate; 21: block_size, output_dtype, 4-bit and
-    // 16-bit types; 23/25: more types, precision
+    // opset 13: axis (per-axis); 19: float8, saturate; 21: block_size, output_dtype
+    // (QuantizeLinear), 4-bit and 16-bit types; 23: precision, output_dtype (DequantizeLinear),
+    // float4; 25: 2-bit types
     r.add("QuantizeLinear", 10, QuantizeLinearKernel::new);
     r.add("DequantizeLinear", 10, DequantizeLinearKernel::new);
     r.add("DynamicQuantizeLinear", 11, n -> new DynamicQuantizeLinearKernel());

@@ -2,7 +2,6 @@ package dev.vireo.kernel.quant;
 
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Float16;
-import dev.vireo.tensor.Float8;
 import dev.vireo.tensor.Tensor;
 
 /** Range and element writes for the quantized types, shared by the quantization kernels. */
@@ -81,9 +80,5 @@ final class QuantTypes {
       return Math.clamp(zeroPoint, lowest(t), highest(t));
     }
     return (long) Math.clamp(r, (double) lowest(t), (double) highest(t));
-  }
-
-  static boolean isSmallFloat(DType t) {
-    return Float8.supports(t);
   }
 }

@@ -11,7 +11,7 @@ import dev.vireo.tensor.Tensor;
  * QuantizeLinear: {@code y = saturate(round(x / y_scale) + y_zero_point)}, rounding half to even
  * and clamping to the output type's range; for float8/float4 outputs {@code y = cast(x / y_scale
  * + y_zero_point)} with the {@code saturate} attribute's overflow rule. The division happens at
- * the precision of {@code precision} (opset 25) or else of the scale's type. The output type is
+ * the precision of {@code precision} (opset 23) or else of the scale's type. The output type is
  * the zero point's, else {@code output_dtype} (opset 21), else uint8. Scales are per-tensor,
  * per-axis (opset 13) or blocked (opset 21, {@code block_size}), see {@link QuantLayout}.
  */

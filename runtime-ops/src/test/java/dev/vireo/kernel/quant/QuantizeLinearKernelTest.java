@@ -62,6 +62,18 @@ class QuantizeLinearKernelTest {
   }
 
   @Test
+  void opset23PrecisionRoundsTheQuotient() {
+    Tensor x = Tensor.of(new float[] {2049}, 1);
+    Tensor zp = Tensor.wrap(DType.INT16, Shape.SCALAR, new short[] {0});
+    assertThat(KernelHarness.op("QuantizeLinear", 23).run1(x, Tensor.scalar(1f), zp).toLongArray())
+        .containsExactly(2049);
+    // in float16 2049 is a tie between 2048 and 2050 and rounds to the even 2048
+    Tensor y = KernelHarness.op("QuantizeLinear", 23).attr("precision", (long) DType.FLOAT16.onnxCode())
+        .run1(x, Tensor.scalar(1f), zp);
+    assertThat(y.toLongArray()).containsExactly(2048);
+  }
+
+  @Test
   void opset19Float8FollowsSaturate() {
     Tensor x = Tensor.of(new float[] {1, 1000}, 2);
     Tensor zp = bytes(DType.FLOAT8E4M3FN, 0);
