@@ -32,6 +32,7 @@ public final class StandardOps {
     dev.vireo.op.text.TextOps.register(r);
     dev.vireo.op.signal.SignalOps.register(r);
     dev.vireo.op.misc.MiscOps.register(r);
+    dev.vireo.op.quant.QuantOps.register(r);
     return r;
   }
 }

@@ -180,8 +180,8 @@ public final class Tensor {
   }
 
   /**
-   * Element i as a double, for any numeric or bool type (unsigned types read unsigned, f16/bf16
-   * decoded). Slow path for tests, printing and casts; kernels use the arrays.
+   * Element i as a double, for any numeric or bool type (unsigned types read unsigned, f16/bf16,
+   * float8 and float4 decoded). Slow path for tests, printing and casts; kernels use the arrays.
    */
   public double getDouble(int i) {
     return switch (dtype) {
@@ -201,6 +201,9 @@ public final class Tensor {
         yield v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
       }
       case BOOL -> ((boolean[]) data)[i] ? 1 : 0;
+      case FLOAT8E4M3FN, FLOAT8E4M3FNUZ, FLOAT8E5M2, FLOAT8E5M2FNUZ, FLOAT4E2M1 ->
+          Float8.toDouble(dtype, ((byte[]) data)[i]);
+      case FLOAT8E8M0 -> Float8.e8m0ToDouble(((byte[]) data)[i]);
       default -> throw new IllegalStateException("tensor is " + describe() + ", not numeric");
     };
   }

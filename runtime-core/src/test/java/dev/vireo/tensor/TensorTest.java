@@ -57,4 +57,16 @@ class TensorTest {
     assertThat(Tensor.of(new long[] {1, 2, 3}, 3).toString()).isEqualTo("i64[3] {1, 2, 3}");
     assertThat(Tensor.of(new float[10], 10).toString()).endsWith(", ...}");
   }
+
+  @Test
+  void getDoubleDecodesFloat8AndFloat4() {
+    Tensor f8 = Tensor.wrap(DType.FLOAT8E4M3FN, Shape.of(3), new byte[] {0x38, (byte) 0xFE, 0x7F});
+    assertThat(f8.getDouble(0)).isEqualTo(1.0);
+    assertThat(f8.getDouble(1)).isEqualTo(-448.0);
+    assertThat(f8.getDouble(2)).isNaN();
+    assertThat(f8.formatElement(1)).isEqualTo("-448.0");
+    assertThat(Tensor.wrap(DType.FLOAT4E2M1, Shape.of(1), new byte[] {0xF}).getDouble(0)).isEqualTo(-6.0);
+    assertThat(Tensor.wrap(DType.FLOAT8E8M0, Shape.of(1), new byte[] {(byte) 0x80}).getDouble(0))
+        .isEqualTo(2.0);
+  }
 }

@@ -33,6 +33,7 @@ public final class StandardKernels {
     dev.vireo.kernel.text.TextKernels.register(r);
     dev.vireo.kernel.signal.SignalKernels.register(r);
     dev.vireo.kernel.misc.MiscKernels.register(r);
+    dev.vireo.kernel.quant.QuantKernels.register(r);
     return r;
   }
 }

@@ -121,8 +121,6 @@ public final class ElementwiseKernels {
     // opset 9: Where; its type-defining input is X (input 1)
     r.add(new KernelRegistration("", "Where", 9, KernelRegistry.LATEST, 1, Set.of(), n -> new WhereKernel()));
 
-    // opset 15 (19 saturate, for float8 targets only): CastLike, any type to input 1's type
-    r.add("CastLike", 15, n -> new CastLikeKernel());
 
     // fmod=0: the divisor's sign (integers); fmod=1: C fmod
     // opset 13 added bf16

@@ -5,6 +5,7 @@ import dev.vireo.ir.Node;
 import dev.vireo.kernel.Kernel;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Float16;
+import dev.vireo.tensor.Float8;
 import dev.vireo.tensor.Tensor;
 import java.util.Locale;
 
@@ -12,18 +13,50 @@ import java.util.Locale;
  * Cast between the numeric types, bool and string. Integers travel as long (exact), floats as
  * double; float to integer truncates toward zero (saturating, NaN to 0), anything to bool is
  * {@code != 0}, f32 to f16/bf16 rounds to nearest even. Strings parse as numbers ("inf", "-INF",
- * "NaN" accepted) and numbers print in shortest round-trip form. Targets without a plain
- * representation (float8, 4-bit and 2-bit types, complex) are rejected when the node is planned;
- * the saturate attribute (opset 19) only concerns float8 and is therefore ignored.
+ * "NaN" accepted) and numbers print in shortest round-trip form. float8 and float4 targets round
+ * to nearest even through {@link Float8}; the {@code saturate} attribute (opset 19, default 1)
+ * decides whether out-of-range values clamp to the largest finite value or become inf/NaN. The
+ * 4-bit and 2-bit integer targets keep the low bits (sign-extended for the signed ones), as
+ * for the wider integers. float8e8m0 targets round by {@code round_mode} (opset 25, default
+ * "up"), see {@link Float8#doubleToE8m0}. Complex types are rejected when the node is planned.
  */
 public final class CastKernel implements Kernel {
   private final DType to;
+  private final boolean saturate;
+  private final String roundMode;
 
   public CastKernel(Node n) {
+    this(n, toAttribute(n));
+  }
+
+  private static DType toAttribute(Node n) {
     if (!n.hasAttr("to")) {
       throw new IllegalArgumentException("Cast needs the 'to' attribute");
     }
-    to = DType.fromOnnx((int) n.attrInt("to", 0));
+    return DType.fromOnnx((int) n.attrInt("to", 0));
+  }
+
+  /**
+   * CastLike (opset 15): Cast to the element type of input 1, with Cast's saturate (opset 19)
+   * and round_mode (opset 25) attributes; the target is input 1's declared type, or else read
+   * from input 1 on each run.
+   */
+  public static Kernel castLike(Node n) {
+    var like = n.input(1) == null ? null : n.input(1).tensorType();
+    if (like != null && like.elemType() != null) {
+      return new CastKernel(n, like.elemType());
+    }
+    return (inputs, ctx) -> new CastKernel(n, inputs[1].dtype()).run(new Tensor[] {inputs[0]}, ctx);
+  }
+
+  private CastKernel(Node n, DType target) {
+    to = target;
+    saturate = n.attrInt("saturate", 1) != 0;
+    roundMode = n.attrString("round_mode", "up");
+    if (!roundMode.equals("up") && !roundMode.equals("down") && !roundMode.equals("nearest")) {
+      throw new IllegalArgumentException("Cast: round_mode must be up, down or nearest, got '"
+          + roundMode + "'");
+    }
     if (!castable(to)) {
       throw new IllegalArgumentException("Cast to " + to + " is not supported");
     }
@@ -33,23 +66,12 @@ public final class CastKernel implements Kernel {
     }
   }
 
-  /**
-   * A cast to {@code to} (CastLike takes it from its second input).
-   *
-   * @throws IllegalArgumentException if {@code to} is not {@link #castable}
-   */
-  public CastKernel(DType to) {
-    if (!castable(to)) {
-      throw new IllegalArgumentException("Cast to " + to + " is not supported");
-    }
-    this.to = to;
-  }
-
   /** Whether Cast can produce or read this type. */
   public static boolean castable(DType t) {
     return switch (t) {
       case FLOAT, DOUBLE, FLOAT16, BFLOAT16, INT8, UINT8, INT16, UINT16, INT32, UINT32, INT64,
-          UINT64, BOOL, STRING -> true;
+          UINT64, BOOL, STRING, FLOAT8E4M3FN, FLOAT8E4M3FNUZ, FLOAT8E5M2, FLOAT8E5M2FNUZ,
+          FLOAT4E2M1, FLOAT8E8M0, INT4, UINT4, INT2, UINT2 -> true;
       default -> false;
     };
   }
@@ -80,7 +102,8 @@ public final class CastKernel implements Kernel {
         }
         writeDoubles(d, out);
       }
-    } else if (x.dtype().isFloatingPoint()) {
+    } else if (x.dtype().isFloatingPoint() || Float8.supports(x.dtype())
+        || x.dtype() == DType.FLOAT8E8M0) {
       double[] d = new double[n];
       for (int i = 0; i < n; i++) {
         d[i] = x.getDouble(i);
@@ -107,7 +130,7 @@ public final class CastKernel implements Kernel {
     return new Tensor[] {out};
   }
 
-  private static void writeLongs(long[] l, Tensor out) {
+  private void writeLongs(long[] l, Tensor out) {
     int n = l.length;
     switch (out.dtype()) {
       case FLOAT -> { float[] o = out.floats(); for (int i = 0; i < n; i++) o[i] = l[i]; }
@@ -125,11 +148,32 @@ public final class CastKernel implements Kernel {
       case INT64, UINT64 -> System.arraycopy(l, 0, out.longs(), 0, n);
       case BOOL -> { boolean[] o = out.booleans(); for (int i = 0; i < n; i++) o[i] = l[i] != 0; }
       case STRING -> { String[] o = out.strings(); for (int i = 0; i < n; i++) o[i] = Long.toString(l[i]); }
+      case INT4, UINT4, INT2, UINT2 -> {
+        byte[] o = out.bytes();
+        int bits = out.dtype() == DType.INT4 || out.dtype() == DType.UINT4 ? 4 : 2;
+        int shift = 64 - bits;
+        boolean signed = !out.dtype().isUnsigned();
+        for (int i = 0; i < n; i++) {
+          o[i] = (byte) (signed ? l[i] << shift >> shift : l[i] << shift >>> shift);
+        }
+      }
+      case FLOAT8E4M3FN, FLOAT8E4M3FNUZ, FLOAT8E5M2, FLOAT8E5M2FNUZ, FLOAT4E2M1 -> {
+        byte[] o = out.bytes();
+        for (int i = 0; i < n; i++) {
+          o[i] = Float8.fromDouble(out.dtype(), l[i], saturate);
+        }
+      }
+      case FLOAT8E8M0 -> {
+        byte[] o = out.bytes();
+        for (int i = 0; i < n; i++) {
+          o[i] = Float8.doubleToE8m0(l[i], saturate, roundMode);
+        }
+      }
       default -> throw new IllegalArgumentException("Cast to " + out.dtype() + " is not supported");
     }
   }
 
-  private static void writeDoubles(double[] d, Tensor out) {
+  private void writeDoubles(double[] d, Tensor out) {
     int n = d.length;
     switch (out.dtype()) {
       case FLOAT -> { float[] o = out.floats(); for (int i = 0; i < n; i++) o[i] = (float) d[i]; }
@@ -157,6 +201,18 @@ public final class CastKernel implements Kernel {
         long[] o = out.longs();
         for (int i = 0; i < n; i++) {
           o[i] = d[i] >= 0x1p63 ? (long) (d[i] - 0x1p63) ^ Long.MIN_VALUE : (long) d[i];
+        }
+      }
+      case FLOAT8E4M3FN, FLOAT8E4M3FNUZ, FLOAT8E5M2, FLOAT8E5M2FNUZ, FLOAT4E2M1 -> {
+        byte[] o = out.bytes();
+        for (int i = 0; i < n; i++) {
+          o[i] = Float8.fromDouble(out.dtype(), d[i], saturate);
+        }
+      }
+      case FLOAT8E8M0 -> {
+        byte[] o = out.bytes();
+        for (int i = 0; i < n; i++) {
+          o[i] = Float8.doubleToE8m0(d[i], saturate, roundMode);
         }
       }
       default -> {

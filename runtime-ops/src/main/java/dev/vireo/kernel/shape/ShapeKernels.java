@@ -24,6 +24,7 @@ public final class ShapeKernels {
     // opset 12: value_float, value_ints, ... forms
     r.add("Constant", 1, ConstantKernel::new);
     r.add("Cast", 6, CastKernel::new);
+    r.add("CastLike", 15, CastKernel::castLike);
     r.add("Expand", 8, n -> new ExpandKernel());
     // opset 10: starts/ends/axes became inputs, steps added
     r.add("Slice", 1, SliceKernel::new);

@@ -66,14 +66,55 @@ class CastKernelTest {
   }
 
   @Test
-  void sameTypeReturnsInputAndFloat8IsRejected() {
+  void sameTypeReturnsInputAndComplexIsRejected() {
     Tensor x = Tensor.of(new float[] {1}, 1);
     assertThat(cast(x, DType.FLOAT)).isSameAs(x);
-    assertThatThrownBy(() -> KernelHarness.op("Cast", 19).attr("to", (long) DType.FLOAT8E4M3FN.onnxCode())
+    assertThatThrownBy(() -> KernelHarness.op("Cast", 25).attr("to", (long) DType.COMPLEX64.onnxCode())
         .kernel(x))
-        .hasMessage("Cast to f8e4m3fn is not supported");
-    Tensor f8 = Tensor.wrap(DType.FLOAT8E5M2, Shape.of(1), new byte[] {0});
-    assertThatThrownBy(() -> KernelHarness.op("Cast", 19).attr("to", (long) DType.FLOAT.onnxCode()).kernel(f8))
-        .hasMessage("Cast from f8e5m2 is not supported");
+        .hasMessage("Cast to c64 is not supported");
+  }
+
+  @Test
+  void e8m0RoundsUpByDefault() {
+    Tensor x = Tensor.of(new float[] {0.124f, 1.1f, 4f}, 3);
+    assertThat(cast(x, DType.FLOAT8E8M0).bytes()).containsExactly(0x7C, (byte) 0x80, (byte) 0x81);
+    Tensor down = KernelHarness.op("Cast", 25).attr("to", (long) DType.FLOAT8E8M0.onnxCode())
+        .attr("round_mode", "down").run1(x);
+    assertThat(down.bytes()).containsExactly(0x7B, 0x7F, (byte) 0x81);
+    assertThat(cast(down, DType.FLOAT).floats()).containsExactly(0.0625f, 1f, 4f);
+  }
+
+  @Test
+  void float8SaturatesByDefaultAndOverflowsWithoutSaturate() {
+    Tensor x = Tensor.of(new float[] {1.0625f, 1000f, Float.NEGATIVE_INFINITY, Float.NaN}, 4);
+    // 1.0625 is halfway between 1.0 (0x38) and 1.125 (0x39): even mantissa wins
+    assertThat(cast(x, DType.FLOAT8E4M3FN).bytes())
+        .containsExactly(0x38, 0x7E, (byte) 0xFE, 0x7F);
+    Tensor noSat = KernelHarness.op("Cast", 19).attr("to", (long) DType.FLOAT8E5M2.onnxCode())
+        .attr("saturate", 0L).run1(Tensor.of(new float[] {1e6f, -1e6f}, 2));
+    assertThat(noSat.bytes()).containsExactly(0x7C, (byte) 0xFC);
+    Tensor back = cast(Tensor.wrap(DType.FLOAT8E4M3FNUZ, Shape.of(2), new byte[] {0x7F, (byte) 0x80}),
+        DType.FLOAT);
+    assertThat(back.floats()).containsExactly(240f, Float.NaN);
+  }
+
+  @Test
+  void subByteIntegersKeepTheLowBits() {
+    Tensor x = Tensor.of(new float[] {-9, -8, 7, 8, 15}, 5);
+    assertThat(cast(x, DType.INT4).bytes()).containsExactly(7, -8, 7, -8, -1);
+    assertThat(cast(x, DType.UINT4).bytes()).containsExactly(7, 8, 7, 8, 15);
+    assertThat(cast(x, DType.INT2).bytes()).containsExactly(-1, 0, -1, 0, -1);
+    Tensor i4 = Tensor.wrap(DType.INT4, Shape.of(2), new byte[] {-8, 7});
+    assertThat(cast(i4, DType.INT8).bytes()).containsExactly(-8, 7);
+    assertThat(cast(i4, DType.FLOAT).floats()).containsExactly(-8f, 7f);
+  }
+
+  @Test
+  void castLikeTakesTheTypeOfItsSecondInput() {
+    Tensor like = Tensor.wrap(DType.FLOAT8E4M3FN, Shape.of(1), new byte[] {0});
+    Tensor y = KernelHarness.op("CastLike", 19).attr("saturate", 0L)
+        .run1(Tensor.of(new float[] {1.5f, 1000f}, 2), like);
+    assertThat(y.dtype()).isEqualTo(DType.FLOAT8E4M3FN);
+    assertThat(y.bytes()).containsExactly(0x3C, 0x7F);
   }
 }
