@@ -2,19 +2,12 @@ package dev.vireo.linalg.panama;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vireo.linalg.Vectorization;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The packed vector GEMM against a double-precision reference, over edge sizes and every transpose. */
 class PanamaGemmTest {
   private static final int[] SIZES = {1, 5, 6, 7, 17, 64, 65};
-
-  @Test
-  void vectorKernelsAreInUseWhenTheModuleIsEnabled() {
-    assertThat(Vectorization.enabled()).as(Vectorization.describe()).isTrue();
-    assertThat(Vectorization.describe()).startsWith("panama ");
-  }
 
   @Test
   void matchesReferenceOverEdgeSizesAndTransposes() {
