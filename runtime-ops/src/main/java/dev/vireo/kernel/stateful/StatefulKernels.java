@@ -15,5 +15,6 @@ public final class StatefulKernels {
 
   public static void register(KernelRegistry r) {
     r.add("CausalConvWithState", 27, CausalConvWithStateKernel::new, FLOAT, FLOAT16, BFLOAT16);
+    r.add("LinearAttention", 27, LinearAttentionKernel::new, FLOAT, FLOAT16, BFLOAT16);
   }
 }
