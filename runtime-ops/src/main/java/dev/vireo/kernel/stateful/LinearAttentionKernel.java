@@ -7,6 +7,7 @@ import dev.vireo.kernel.Kernel;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
+import java.util.List;
 
 /**
  * LinearAttention (opset 27): runs the recurrence token by token. For each batch entry and KV head
@@ -40,14 +41,12 @@ public final class LinearAttentionKernel implements Kernel {
     }
     scaleAttr = n.attrFloat("scale", 0f);
     String rule = n.attrString("update_rule", "gated_delta");
-    switch (rule) {
-      case "linear" -> { gated = false; delta = false; }
-      case "gated" -> { gated = true; delta = false; }
-      case "delta" -> { gated = false; delta = true; }
-      case "gated_delta" -> { gated = true; delta = true; }
-      default -> throw new IllegalArgumentException(
+    if (!List.of("linear", "gated", "delta", "gated_delta").contains(rule)) {
+      throw new IllegalArgumentException(
           "LinearAttention: update_rule must be linear, gated, delta or gated_delta, got '" + rule + "'");
     }
+    gated = rule.startsWith("gated");
+    delta = rule.endsWith("delta");
   }
 
   private static Tensor optional(Tensor[] in, int i) {

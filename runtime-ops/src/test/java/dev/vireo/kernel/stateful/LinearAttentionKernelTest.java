@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vireo.ir.Attribute;
+import dev.vireo.tensor.DType;
+import dev.vireo.tensor.Float16;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,27 @@ class LinearAttentionKernelTest {
     Tensor[] out = kernel("linear", 4, 2, 1f).run(new Tensor[] {q, k, v}, PARALLEL);
     assertClose(out[0], new double[] {3, 6, 15, 20});
     assertClose(out[1], new double[] {3, 5});
+  }
+
+  @Test
+  void halfActivationsKeepAFloatStateWhenPastStateIsFloat() {
+    Tensor past = Tensor.of(new float[] {1, 0}, 1, 1, 2, 1);
+    Tensor[] out = kernel("linear", 1, 1, 1f).run(new Tensor[] {half(Q), half(K), half(V), past}, PARALLEL);
+    assertThat(out[0].dtype()).isEqualTo(DType.FLOAT16);
+    assertThat(out[1].dtype()).isEqualTo(DType.FLOAT);
+    assertThat(new float[] {Float16.halfToFloat(out[0].shorts()[0]), Float16.halfToFloat(out[0].shorts()[1])})
+        .containsExactly(3, 6);
+    assertClose(out[1], new double[] {3, 3});
+    Tensor[] noPast = kernel("linear", 1, 1, 1f).run(new Tensor[] {half(Q), half(K), half(V)}, PARALLEL);
+    assertThat(noPast[1].dtype()).isEqualTo(DType.FLOAT16);
+  }
+
+  private static Tensor half(Tensor f) {
+    short[] s = new short[f.size()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = Float16.floatToHalf(f.floats()[i]);
+    }
+    return Tensor.wrap(DType.FLOAT16, f.shape(), s);
   }
 
   @Test
