@@ -109,7 +109,7 @@ public final class RoiAlignKernel implements Kernel {
               double y = y1 + ph * binH + (iy + 0.5) * binH / gridH;
               for (int ix = 0; ix < gridW; ix++) {
                 double xx = x1 + pw * binW + (ix + 0.5) * binW / gridW;
-                double v = sample(dbl ? null : xf, xd, base, h, w, y, xx);
+                double v = sample(xf, xd, base, h, w, y, xx);
                 if (!max) {
                   acc += v;
                 } else if (first || v > acc) {

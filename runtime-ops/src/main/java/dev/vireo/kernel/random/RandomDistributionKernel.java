@@ -5,8 +5,8 @@ import dev.vireo.ir.Node;
 import dev.vireo.kernel.Kernel;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
-import java.util.SplittableRandom;
 import dev.vireo.tensor.Tensor;
+import java.util.SplittableRandom;
 
 /**
  * RandomUniform (values in [low, high), default [0, 1)) and RandomNormal (mean, scale, default
