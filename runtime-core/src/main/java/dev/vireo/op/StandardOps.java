@@ -35,6 +35,7 @@ public final class StandardOps {
     dev.vireo.op.quant.QuantOps.register(r);
     dev.vireo.op.gated.GatedOps.register(r);
     dev.vireo.op.stateful.StatefulOps.register(r);
+    dev.vireo.op.random.RandomOps.register(r);
     return r;
   }
 }

@@ -36,6 +36,7 @@ public final class StandardKernels {
     dev.vireo.kernel.quant.QuantKernels.register(r);
     dev.vireo.kernel.gated.GatedKernels.register(r);
     dev.vireo.kernel.stateful.StatefulKernels.register(r);
+    dev.vireo.kernel.random.RandomKernels.register(r);
     return r;
   }
 }

@@ -1,14 +1,17 @@
 package dev.vireo.kernel.shape;
 
 import dev.vireo.exec.ExecContext;
+import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 
 /**
  * Range: {@code start, start + delta, ...} while below {@code limit} (above, for a negative
  * delta): {@code max(ceil((limit - start) / delta), 0)} elements. Scalars of f32, f64, i16, i32
- * or i64; integer ranges are computed exactly.
+ * or i64 (opset 27 adds f16 and bf16: computed in f32, each element rounded to nearest even);
+ * integer ranges are computed exactly.
  */
 public final class RangeKernel implements Kernel {
   @Override
@@ -39,7 +42,15 @@ public final class RangeKernel implements Kernel {
       }
       n = (int) Math.max(0, Math.ceil((limit.getDouble(0) - start.getDouble(0)) / d));
     }
-    Tensor out = ctx.allocate(start.dtype(), Shape.of(n));
+    DType t = start.dtype();
+    if (t == DType.FLOAT16 || t == DType.BFLOAT16) {
+      float s = (float) start.getDouble(0);
+      float d = (float) delta.getDouble(0);
+      float[] a = new float[n];
+      for (int i = 0; i < n; i++) a[i] = s + i * d;
+      return new Tensor[] {HalfFloats.narrow(ctx, Tensor.wrap(DType.FLOAT, Shape.of(n), a), t)};
+    }
+    Tensor out = ctx.allocate(t, Shape.of(n));
     switch (out.data()) {
       case float[] a -> {
         float s = start.floats()[0];

@@ -29,7 +29,8 @@ public final class ShapeKernels {
     // opset 10: starts/ends/axes became inputs, steps added
     r.add("Slice", 1, SliceKernel::new);
     r.add("ConstantOfShape", 9, ConstantOfShapeKernel::new);
+    // opset 27 adds f16 and bf16
     r.add("Range", 11, n -> new RangeKernel(), DType.FLOAT, DType.DOUBLE, DType.INT16, DType.INT32,
-        DType.INT64);
+        DType.INT64, DType.FLOAT16, DType.BFLOAT16);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vireo.ir.Attribute;
 import dev.vireo.kernel.KernelHarness;
 import dev.vireo.tensor.DType;
+import dev.vireo.tensor.Float16;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -80,5 +81,24 @@ class CreationKernelsTest {
     assertThatThrownBy(() -> KernelHarness.op("Range", 11)
         .run1(Tensor.scalar(0L), Tensor.scalar(1L), Tensor.scalar(0L)))
         .hasMessage("Range: delta is 0");
+  }
+
+  private static Tensor half(DType t, float v) {
+    short bits = t == DType.FLOAT16 ? Float16.floatToHalf(v) : Float16.floatToBfloat16(v);
+    return Tensor.wrap(t, Shape.SCALAR, new short[] {bits});
+  }
+
+  @Test
+  void rangeOfHalfFloatsIsComputedInFloatAndRounded() {
+    // f16(0.3) = 1229/4096; ceil(1 / it) = 4 elements 1 + i·1229/4096 computed in f32, then
+    // rounded to f16's 1/1024 steps: 1331.25 → 1331, 1638.5 → 1638 (even), 1945.75 → 1946
+    Tensor y = KernelHarness.op("Range", 27).run1(half(DType.FLOAT16, 1), half(DType.FLOAT16, 2),
+        half(DType.FLOAT16, 0.3f));
+    assertThat(y.dtype()).isEqualTo(DType.FLOAT16);
+    assertThat(y.toFloatArray()).containsExactly(1f, 1331 / 1024f, 1638 / 1024f, 1946 / 1024f);
+    Tensor b = KernelHarness.op("Range", 27).run1(half(DType.BFLOAT16, 0), half(DType.BFLOAT16, 1),
+        half(DType.BFLOAT16, 0.25f));
+    assertThat(b.dtype()).isEqualTo(DType.BFLOAT16);
+    assertThat(b.toFloatArray()).containsExactly(0f, 0.25f, 0.5f, 0.75f);
   }
 }
