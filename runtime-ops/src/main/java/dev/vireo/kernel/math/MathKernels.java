@@ -16,7 +16,7 @@ public final class MathKernels {
   public static void register(KernelRegistry r) {
     r.add("MatMul", 1, n -> new MatMulKernel(), FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64);
     // C optional from opset 11; before 7, broadcast=0 requires a full C (a case of broadcasting)
-    r.add("Gemm", 6, GemmKernel::new, FLOAT, FLOAT16, BFLOAT16);
+    r.add("Gemm", 6, GemmKernel::new, FLOAT, FLOAT16, BFLOAT16, DOUBLE);
     // opset 13: along one axis instead of 2-D coercion; SoftmaxKernel branches on the opset
     r.add("Softmax", 1, SoftmaxKernel::new, FLOAT, FLOAT16, BFLOAT16, DOUBLE);
   }
