@@ -15,9 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The float kernels that serve float64 through {@link HalfFloats}: each registered op, run on
- * the same small input as f32 and as f64, gives f64 outputs equal to its f32 outputs (the f64
- * path computes in float32, so the values agree to float32 rounding of the inputs, which are
- * f32-representable here).
+ * the same small input as f32 and as f64, gives f64 outputs equal to its f32 outputs: the inputs
+ * are f32-representable and the f64 path computes in float32, so the results are identical.
  */
 class DoubleThroughFloatTest {
   /** f32 and f64 results are the same float32 computation; only output widening differs. */
