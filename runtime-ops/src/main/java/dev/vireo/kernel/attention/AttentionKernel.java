@@ -84,8 +84,9 @@ public final class AttentionKernel implements Kernel {
       throw new IllegalArgumentException("Attention: nonpad_kv_seqlen cannot be combined with past_key/past_value");
     }
     for (Tensor t : new Tensor[] {q, k, v, pastK, pastV}) {
-      if (t != null && t.dtype() != DType.FLOAT && t.dtype() != DType.FLOAT16 && t.dtype() != DType.BFLOAT16) {
-        throw new IllegalArgumentException("Attention: Q, K, V and the past cache must be f32, f16 or bf16, got "
+      if (t != null && t.dtype() != DType.FLOAT && t.dtype() != DType.FLOAT16 && t.dtype() != DType.BFLOAT16
+          && t.dtype() != DType.DOUBLE) {
+        throw new IllegalArgumentException("Attention: Q, K, V and the past cache must be f32, f16, bf16 or f64, got "
             + t.describe());
       }
     }

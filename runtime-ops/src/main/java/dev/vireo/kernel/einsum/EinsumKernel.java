@@ -297,6 +297,18 @@ public final class EinsumKernel implements Kernel {
   private static void narrow(long[] y, Tensor out) {
     switch (out.dtype().storage()) {
       case LONG -> System.arraycopy(y, 0, out.longs(), 0, y.length);
+      case BYTE -> {
+        byte[] v = out.bytes();
+        for (int i = 0; i < y.length; i++) {
+          v[i] = (byte) y[i];
+        }
+      }
+      case SHORT -> {
+        short[] v = out.shorts();
+        for (int i = 0; i < y.length; i++) {
+          v[i] = (short) y[i];
+        }
+      }
       default -> {
         int[] v = out.ints();
         for (int i = 0; i < y.length; i++) {

@@ -85,7 +85,7 @@ public final class BinaryArithmeticKernel implements Kernel {
   /**
    * i8..u64 through int64: wrapping add, sub, mul and pow are the same computed wide, as are the
    * bit operations and shifts (unsigned values widen without sign); division, remainder and
-   * max/min of u64 need unsigned arithmetic on the bits.
+   * max/min of u64 need unsigned arithmetic on the bits, and u64 PRelu is the identity.
    */
   private Tensor narrowInteger(Tensor a, Tensor b, ExecContext ctx) {
     DType t = a.dtype();
@@ -98,7 +98,9 @@ public final class BinaryArithmeticKernel implements Kernel {
       }
       return IntegerWidening.narrow(ctx, r, t);
     }
-    if (t == DType.UINT64 && (fn == BinaryOp.DIV || fn == BinaryOp.MOD || fn == BinaryOp.FMOD)) {
+    // PRelu: no u64 value is negative, so each output is its x
+    if (t == DType.UINT64
+        && (fn == BinaryOp.DIV || fn == BinaryOp.MOD || fn == BinaryOp.FMOD || fn == BinaryOp.PRELU)) {
       Broadcast bc = Broadcast.of(a.shape().dims(), b.shape().dims());
       Tensor out = ctx.allocate(t, Shape.of(bc.outDims()));
       long[] x = a.longs();
@@ -109,12 +111,16 @@ public final class BinaryArithmeticKernel implements Kernel {
         int ao = bc.offset(0, r);
         int bo = bc.offset(1, r);
         for (int i = 0; i < n; i++) {
+          long v = x[ao + i * bc.step(0)];
+          if (fn == BinaryOp.PRELU) {
+            o[r * n + i] = v;
+            continue;
+          }
           long d = y[bo + i * bc.step(1)];
           if (d == 0) {
             throw new IllegalArgumentException(op + ": integer division by zero (A " + a.describe()
                 + ", B " + b.describe() + ")");
           }
-          long v = x[ao + i * bc.step(0)];
           // unsigned operands: both remainders are the same
           o[r * n + i] = fn == BinaryOp.DIV ? Long.divideUnsigned(v, d) : Long.remainderUnsigned(v, d);
         }

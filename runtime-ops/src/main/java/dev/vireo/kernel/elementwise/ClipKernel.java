@@ -37,7 +37,7 @@ public final class ClipKernel implements Kernel {
     }
     if (IntegerWidening.isNarrow(x.dtype())) {
       if (x.dtype() == DType.UINT64) {
-        throw new IllegalArgumentException("Clip does not support " + x.describe());
+        return new Tensor[] {clipUnsigned64(x, lo, hi, ctx)};
       }
       Tensor w = IntegerWidening.widen(x);
       long mn = lo == null ? Long.MIN_VALUE : lo.getLong(0);
@@ -62,6 +62,18 @@ public final class ClipKernel implements Kernel {
       }
       return new Tensor[] {out};
     }
+    if (x.dtype() == DType.DOUBLE) {
+      double mn = lo == null ? attrMin : lo.getDouble(0);
+      double mx = hi == null ? attrMax : hi.getDouble(0);
+      double[] s = x.doubles();
+      Tensor out = ctx.allocate(DType.DOUBLE, x.shape());
+      double[] d = out.doubles();
+      for (int i = 0; i < s.length; i++) {
+        double c = s[i] < mn ? mn : s[i];
+        d[i] = c > mx ? mx : c;
+      }
+      return new Tensor[] {out};
+    }
     float mn = lo == null ? attrMin : (float) lo.getDouble(0);
     float mx = hi == null ? attrMax : (float) hi.getDouble(0);
     Tensor in = HalfFloats.widen(x);
@@ -75,5 +87,19 @@ public final class ClipKernel implements Kernel {
       d[i] = c > mx ? mx : c;
     }
     return new Tensor[] {HalfFloats.narrow(ctx, out, x.dtype())};
+  }
+
+  /** uint64 values live in signed longs, so the bounds compare unsigned. */
+  private static Tensor clipUnsigned64(Tensor x, Tensor lo, Tensor hi, ExecContext ctx) {
+    long mn = lo == null ? 0L : lo.longs()[0];
+    long mx = hi == null ? -1L : hi.longs()[0];
+    long[] s = x.longs();
+    Tensor out = ctx.allocate(DType.UINT64, x.shape());
+    long[] d = out.longs();
+    for (int i = 0; i < s.length; i++) {
+      long c = Long.compareUnsigned(s[i], mn) < 0 ? mn : s[i];
+      d[i] = Long.compareUnsigned(c, mx) > 0 ? mx : c;
+    }
+    return out;
   }
 }

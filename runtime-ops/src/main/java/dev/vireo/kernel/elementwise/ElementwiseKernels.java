@@ -102,8 +102,8 @@ public final class ElementwiseKernels {
     activation(r, "ThresholdedRelu", 10, 21, Activation.THRESHOLDED_RELU, "alpha", 1f, null, 0f, NO_BF16);
     activation(r, "ThresholdedRelu", 22, LATEST, Activation.THRESHOLDED_RELU, "alpha", 1f, null, 0f,
         FLOATS);
-    // Shrink also allows integers, which this float kernel does not serve
     activation(r, "Shrink", 9, LATEST, Activation.SHRINK, "bias", 0f, "lambd", 0.5f, NO_BF16);
+    r.add("Shrink", 9, ShrinkIntegerKernel::new, INTEGERS);
     // Celu: f32 only until opset 28
     activation(r, "Celu", 12, 27, Activation.CELU, "alpha", 1f, null, 0f, FLOAT);
     activation(r, "Celu", 28, LATEST, Activation.CELU, "alpha", 1f, null, 0f, FLOATS);
@@ -127,11 +127,12 @@ public final class ElementwiseKernels {
     r.add("Mod", 10, 12, ElementwiseKernels::mod, NUMERIC_NO_BF16);
     r.add("Mod", 13, ElementwiseKernels::mod, NUMERIC);
     // opset 7: numpy broadcasting of the slope, a case of the broadcasting the kernel does;
-    // opset 9: i32, i64 and u32 (u64 is not served); opset 16: bf16
+    // opset 9: i32, i64, u32 and u64; opset 16: bf16
     r.add("PRelu", 6, 8, ElementwiseKernels::prelu, NO_BF16);
-    r.add("PRelu", 9, 15, ElementwiseKernels::prelu, FLOAT, FLOAT16, DOUBLE, INT32, INT64, UINT32);
+    r.add("PRelu", 9, 15, ElementwiseKernels::prelu, FLOAT, FLOAT16, DOUBLE, INT32, INT64, UINT32,
+        UINT64);
     r.add("PRelu", 16, ElementwiseKernels::prelu, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64,
-        UINT32);
+        UINT32, UINT64);
     // before opset 8 Sum and Mean need equal shapes, a case of the broadcasting the kernel does;
     // opset 13 added bf16
     r.add("Sum", 6, 12, n -> new BinaryArithmeticKernel("Sum", BinaryOp.ADD, n), NO_BF16);
@@ -145,10 +146,10 @@ public final class ElementwiseKernels {
     r.add("BitwiseXor", 18, n -> new BinaryArithmeticKernel("BitwiseXor", BinaryOp.BIT_XOR, n), INTEGERS);
     r.add("BitwiseNot", 18, n -> new BitwiseNotKernel(), INTEGERS);
 
-    r.add("LeakyRelu", 6, LeakyReluKernel::new, FLOAT, FLOAT16, BFLOAT16);
+    r.add("LeakyRelu", 6, LeakyReluKernel::new, FLOAT, FLOAT16, BFLOAT16, DOUBLE);
     // min/max attributes before opset 11, optional inputs from 11 (one kernel reads both)
-    r.add("Clip", 6, ClipKernel::new, FLOAT, FLOAT16, BFLOAT16, INT32, INT64, INT8, UINT8, INT16,
-        UINT16, UINT32);
+    r.add("Clip", 6, ClipKernel::new, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64, INT8, UINT8,
+        INT16, UINT16, UINT32, UINT64);
   }
 
   private static void binary(KernelRegistry r, String op, BinaryOp fn, int since) {

@@ -12,7 +12,8 @@ import dev.vireo.tensor.Tensor;
 
 /**
  * Gemm: {@code Y = alpha·op(A)·op(B) + beta·C} for 2-D A and B, with C broadcast to [M, N]
- * (unidirectionally). C is optional from opset 11; f32 (f16/bf16 via f32).
+ * (unidirectionally). C is optional from opset 11; f32 (f16/bf16 via f32); f64 and the 32- and
+ * 64-bit integers through {@link GemmExactTypes}.
  */
 public final class GemmKernel implements Kernel {
   private static final int GRAIN = 1 << 15;
@@ -43,17 +44,24 @@ public final class GemmKernel implements Kernel {
     if (a0.rank() != 2 || b0.rank() != 2) {
       throw new IllegalArgumentException("Gemm needs 2-D A and B: A " + a0.describe() + ", B " + b0.describe());
     }
-    Tensor a = HalfFloats.widen(a0);
-    Tensor b = HalfFloats.widen(b0);
-    Tensor c = HalfFloats.widen(c0);
-    int m = transA ? a.shape().dim(1) : a.shape().dim(0);
-    int k = transA ? a.shape().dim(0) : a.shape().dim(1);
-    int kb = transB ? b.shape().dim(1) : b.shape().dim(0);
-    int n = transB ? b.shape().dim(0) : b.shape().dim(1);
+    int m = transA ? a0.shape().dim(1) : a0.shape().dim(0);
+    int k = transA ? a0.shape().dim(0) : a0.shape().dim(1);
+    int kb = transB ? b0.shape().dim(1) : b0.shape().dim(0);
+    int n = transB ? b0.shape().dim(0) : b0.shape().dim(1);
     if (k != kb) {
       throw new IllegalArgumentException("inner dimensions differ: A " + a0.describe()
           + (transA ? " (transposed)" : "") + " x B " + b0.describe() + (transB ? " (transposed)" : ""));
     }
+    if (c0 != null) {
+      checkC(c0, m, n, a0, b0);
+    }
+    if (GemmExactTypes.serves(a0.dtype())) {
+      Tensor c = beta == 0f ? null : c0;
+      return new Tensor[] {GemmExactTypes.run(a0, b0, c, transA, transB, alpha, beta, m, n, k, ctx)};
+    }
+    Tensor a = HalfFloats.widen(a0);
+    Tensor b = HalfFloats.widen(b0);
+    Tensor c = HalfFloats.widen(c0);
     Tensor y = ctx.allocate(DType.FLOAT, Shape.of(m, n));
     float[] yd = y.floats();
     float effBeta = 0f;
@@ -72,8 +80,9 @@ public final class GemmKernel implements Kernel {
     return new Tensor[] {HalfFloats.narrow(ctx, y, a0.dtype())};
   }
 
-  private static void fillC(Tensor c, int m, int n, float[] y, Tensor c0, Tensor a0, Tensor b0) {
-    int[] cd = c.shape().dims();
+  /** C must broadcast unidirectionally to [m, n]. */
+  private static void checkC(Tensor c0, int m, int n, Tensor a0, Tensor b0) {
+    int[] cd = c0.shape().dims();
     int[] target = {m, n};
     boolean ok = cd.length <= 2;
     for (int i = 0; ok && i < cd.length; i++) {
@@ -84,7 +93,10 @@ public final class GemmKernel implements Kernel {
       throw new IllegalArgumentException("C " + c0.describe() + " does not broadcast to [" + m + ","
           + n + "] (A " + a0.describe() + ", B " + b0.describe() + ")");
     }
-    int[] s = Broadcast.strides(cd, target);
+  }
+
+  private static void fillC(Tensor c, int m, int n, float[] y, Tensor c0, Tensor a0, Tensor b0) {
+    int[] s = Broadcast.strides(c.shape().dims(), new int[] {m, n});
     float[] cv = c.floats();
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < n; j++) {

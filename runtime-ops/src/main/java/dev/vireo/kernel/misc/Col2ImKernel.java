@@ -2,7 +2,9 @@ package dev.vireo.kernel.misc;
 
 import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
+import dev.vireo.kernel.IntegerWidening;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 
@@ -10,7 +12,8 @@ import dev.vireo.tensor.Tensor;
  * Col2Im: rearranges columns [N, C·∏block, L] back into an image [N, C, image_shape...],
  * summing overlapping values; image_shape and block_shape are 1-D inputs, dilations, pads
  * ([begins..., ends...]) and strides are attributes (1, 0 and 1 by default). L must equal the
- * number of block positions. Computed in double, written in the input's float type.
+ * number of block positions. Floats are summed in double and written in the input's type;
+ * integers are summed in wrapping int64 and narrowed to the input's type.
  */
 public final class Col2ImKernel implements Kernel {
   private final long[] dilations;
@@ -50,7 +53,10 @@ public final class Col2ImKernel implements Kernel {
     }
     int n = s.dim(0);
     int c = s.dim(1) / blockSize;
-    double[] out = new double[n * c * imageSize];
+    boolean integer = x.dtype().isInteger();
+    double[] out = integer ? null : new double[n * c * imageSize];
+    long[] outL = integer ? new long[n * c * imageSize] : null;
+    long[] xl = integer ? IntegerWidening.widen(x).longs() : null;
     int[] b = new int[d];
     int[] p = new int[d];
     for (int nc = 0; nc < n * c; nc++) {
@@ -65,8 +71,11 @@ public final class Col2ImKernel implements Kernel {
             inside = coord >= 0 && coord < image[i];
             target = (int) (target * image[i] + coord);
           }
-          if (inside) {
-            out[nc * imageSize + target] += x.getDouble((nc * blockSize + bi) * positions + l);
+          int src = (nc * blockSize + bi) * positions + l;
+          if (inside && integer) {
+            outL[nc * imageSize + target] += xl[src];
+          } else if (inside) {
+            out[nc * imageSize + target] += x.getDouble(src);
           }
         }
       }
@@ -76,6 +85,10 @@ public final class Col2ImKernel implements Kernel {
     od[1] = c;
     for (int i = 0; i < d; i++) {
       od[i + 2] = (int) image[i];
+    }
+    if (integer) {
+      Tensor wide = Tensor.wrap(DType.INT64, Shape.of(od), outL);
+      return new Tensor[] {x.dtype() == DType.INT64 ? wide : IntegerWidening.narrow(ctx, wide, x.dtype())};
     }
     return new Tensor[] {Floats.tensor(out, x.dtype(), Shape.of(od), ctx)};
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vireo.ir.Attribute;
+import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -117,5 +118,21 @@ class EinsumKernelTest {
       d[i] = t.floats()[i];
     }
     return Tensor.wrap(dev.vireo.tensor.DType.DOUBLE, t.shape(), d);
+  }
+
+  @Test
+  void narrowIntegersWrapLikeTheirType() {
+    // int8 [[100, 2]] x [[2], [3]] = 206, which wraps to -50 in int8
+    Tensor a = Tensor.wrap(DType.INT8, Shape.of(1, 2), new byte[] {100, 2});
+    Tensor b = Tensor.wrap(DType.INT8, Shape.of(2, 1), new byte[] {2, 3});
+    Tensor y = einsum("ij,jk->ik", a, b);
+    assertThat(y.dtype()).isEqualTo(DType.INT8);
+    assertThat(y.bytes()).containsExactly((byte) -50);
+
+    // uint16 values above 32767 are unsigned: 40000 + 30000 = 70000 wraps to 4464
+    Tensor u = Tensor.wrap(DType.UINT16, Shape.of(2), new short[] {(short) 40000, (short) 30000});
+    Tensor s = einsum("i->", u);
+    assertThat(s.dtype()).isEqualTo(DType.UINT16);
+    assertThat(s.shorts()[0] & 0xFFFF).isEqualTo(4464);
   }
 }

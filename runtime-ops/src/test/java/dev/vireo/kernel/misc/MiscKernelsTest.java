@@ -81,6 +81,22 @@ class MiscKernelsTest {
   }
 
   @Test
+  void col2ImSumsIntegersExactlyInTheirType() {
+    Tensor image = Tensor.of(new long[] {1, 3}, 2);
+    Tensor block = Tensor.of(new long[] {1, 2}, 2);
+    // 2^60 + 1 is not a double: the int64 sum must not pass through double
+    Tensor x64 = Tensor.of(new long[] {(1L << 60) + 1, 2, 10, 20}, 1, 2, 2);
+    Tensor y64 = run(node("Col2Im", 18, 3, 1), x64, image, block)[0];
+    assertThat(y64.dtype()).isEqualTo(DType.INT64);
+    assertThat(y64.longs()).containsExactly((1L << 60) + 1, 12, 20);
+    // int8: 120 + 10 = 130 wraps to -126
+    Tensor x8 = Tensor.wrap(DType.INT8, Shape.of(1, 2, 2), new byte[] {1, 120, 10, 20});
+    Tensor y8 = run(node("Col2Im", 18, 3, 1), x8, image, block)[0];
+    assertThat(y8.dtype()).isEqualTo(DType.INT8);
+    assertThat(y8.bytes()).containsExactly((byte) 1, (byte) -126, (byte) 20);
+  }
+
+  @Test
   void affineGridIdentity() {
     Tensor theta = Tensor.of(new float[] {1, 0, 0, 0, 1, 0}, 1, 2, 3);
     Tensor y = run(node("AffineGrid", 20, 2, 1, Attribute.of("align_corners", 1L)),
