@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vireo.kernel.index.IndexKernels;
 import dev.vireo.kernel.layout.LayoutKernels;
 import dev.vireo.kernel.resize.ResizeKernels;
-import dev.vireo.op.StandardOps;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layout, index and resize families: every kernel has an op definition, and each op is
- * served without gaps from its first registered opset to the last (Upsample ends at 9).
+ * The layout, index and resize families: each op is served without gaps from its first
+ * registered opset to the last (Upsample ends at 9).
  */
 class TensorOpsFamiliesTest {
   private static KernelRegistry families() {
@@ -23,17 +20,6 @@ class TensorOpsFamiliesTest {
     IndexKernels.register(r);
     ResizeKernels.register(r);
     return r;
-  }
-
-  @Test
-  void everyKernelHasAnOpDefinition() {
-    List<String> missing = new ArrayList<>();
-    for (KernelRegistration reg : families().all()) {
-      if (StandardOps.registry().find(reg.domain(), reg.opType()) == null) {
-        missing.add(reg.opType());
-      }
-    }
-    assertThat(missing).isEmpty();
   }
 
   @Test
