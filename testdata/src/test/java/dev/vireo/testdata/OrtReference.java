@@ -22,9 +22,21 @@ public final class OrtReference implements AutoCloseable {
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();
   private final OrtSession session;
 
+  /** onnxruntime with its default graph optimizations. */
   public OrtReference(Path model) throws OrtException {
+    this(model, true);
+  }
+
+  /**
+   * @param optimize false runs the graph as written (no fusions), i.e. the ONNX spec's semantics
+   *     of each node rather than those of onnxruntime's fused kernels
+   */
+  public OrtReference(Path model, boolean optimize) throws OrtException {
     OrtSession.SessionOptions o = new OrtSession.SessionOptions();
     o.setIntraOpNumThreads(1);
+    if (!optimize) {
+      o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+    }
     session = env.createSession(model.toString(), o);
   }
 

