@@ -31,13 +31,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
 public class PeakFlopsBenchmark {
-  /** Flops one thread does per invocation: 3·2^28, divisible by 12 accumulators · 2 · any lane count ≤ 2^21. */
+  /** Flops one thread does per invocation: 3·2^28, divisible by 12 accumulators · 2 · CHUNK · any lane count ≤ 2^13. */
   public static final long FLOPS_PER_THREAD = 3L << 28;
 
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int ACCUMULATORS = 12;
+  /**
+   * Loop iterations per {@link #fmaLoop} call. The work is cut into short calls because one long loop
+   * gets only an OSR compilation, where the accumulators entering from the interpreter stay boxed
+   * and the loop ran ~300× slower than peak.
+   */
+  private static final int CHUNK = 4096;
 
   @Param({"1"})
   public int threads;
@@ -51,31 +59,40 @@ public class PeakFlopsBenchmark {
 
   @Benchmark
   public float vireo() throws Exception {
-    long iterations = FLOPS_PER_THREAD / (2L * ACCUMULATORS * SPECIES.length());
     if (pool == null) {
-      return fmaLoop(iterations, 1f);
+      return perThread(1f);
     }
     @SuppressWarnings("unchecked")
     Future<Float>[] others = new Future[threads - 1];
     for (int t = 0; t < others.length; t++) {
       float seed = t + 2;
-      others[t] = pool.submit(() -> fmaLoop(iterations, seed));
+      others[t] = pool.submit(() -> perThread(seed));
     }
-    float sum = fmaLoop(iterations, 1f);
+    float sum = perThread(1f);
     for (Future<Float> f : others) {
       sum += f.get();
     }
     return sum;
   }
 
+  /** Exactly {@link #FLOPS_PER_THREAD} flops on the calling thread. */
+  static float perThread(float seed) {
+    long calls = FLOPS_PER_THREAD / (2L * ACCUMULATORS * SPECIES.length() * CHUNK);
+    float sum = 0;
+    for (long c = 0; c < calls; c++) {
+      sum += fmaLoop(CHUNK, seed);
+    }
+    return sum;
+  }
+
   /** Twelve independent FMA chains; the result depends on all of them so none is dead code. */
-  static float fmaLoop(long iterations, float seed) {
+  static float fmaLoop(int iterations, float seed) {
     FloatVector a = FloatVector.broadcast(SPECIES, 0.999999f);
     FloatVector b = FloatVector.broadcast(SPECIES, 1e-7f);
     FloatVector c0 = FloatVector.broadcast(SPECIES, seed);
     FloatVector c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0;
     FloatVector c6 = c0, c7 = c0, c8 = c0, c9 = c0, c10 = c0, c11 = c0;
-    for (long i = 0; i < iterations; i++) {
+    for (int i = 0; i < iterations; i++) {
       c0 = c0.fma(a, b);
       c1 = c1.fma(a, b);
       c2 = c2.fma(a, b);
