@@ -1,0 +1,78 @@
+package dev.vireo.bench;
+
+import dev.vireo.Session;
+import dev.vireo.SessionOptions;
+import dev.vireo.Vireo;
+import dev.vireo.ir.Model;
+import dev.vireo.onnx.write.OnnxWriter;
+import dev.vireo.tensor.Tensor;
+import dev.vireo.testdata.TestModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** TestModels' cnn-small (3 Conv+BN+Relu blocks on 3×32×32 images) on Vireo and onnxruntime. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+public class CnnBenchmark {
+  @Param({"1", "8"})
+  public int batch;
+
+  @Param({"1"})
+  public int threads;
+
+  private Session vireo;
+  private Map<String, Tensor> feeds;
+  private OrtRunner ort;
+  private Path file;
+
+  @Setup(Level.Trial)
+  public void setup() throws Exception {
+    Model model = TestModels.build("cnn-small");
+    file = Files.createTempFile("vireo-cnn-small-", ".onnx");
+    OnnxWriter.write(model, file);
+    float[] x = GemmBenchmark.random(new SplittableRandom(7), batch * 3 * 32 * 32);
+    vireo = Vireo.create(model, SessionOptions.defaults().withThreads(threads));
+    feeds = Map.of("x", Tensor.of(x, batch, 3, 32, 32));
+    ort = new OrtRunner(file, threads);
+    ort.feed("x", x, batch, 3, 32, 32);
+  }
+
+  @Benchmark
+  public Map<String, Tensor> vireo() {
+    return vireo.run(feeds);
+  }
+
+  @Benchmark
+  public int onnxruntime() throws Exception {
+    return ort.run();
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    vireo.close();
+    ort.close();
+    Files.deleteIfExists(file);
+  }
+}

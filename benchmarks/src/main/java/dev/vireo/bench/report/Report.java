@@ -1,0 +1,184 @@
+package dev.vireo.bench.report;
+
+import dev.vireo.bench.PeakFlopsBenchmark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a JMH JSON result file into a Markdown report: one table per benchmark class with Vireo and
+ * onnxruntime side by side and the ratio of their mean times, GEMM throughput in GFLOP/s and as a
+ * share of the fp32 peak measured by {@link PeakFlopsBenchmark} at the same thread count.
+ *
+ * <p>Usage: {@code Report <raw.json> <out.md> [note...]}; each note becomes a line under the title.
+ */
+public final class Report {
+  /** One JMH result: benchmark class (simple name), method, parameters and the primary metric. */
+  record Result(
+      String benchmark,
+      String method,
+      Map<String, String> params,
+      double mean,
+      double error,
+      double median,
+      String unit) {
+
+    /** The mean time of one operation in seconds; only time-per-operation units are accepted. */
+    double seconds(double score) {
+      return score * switch (unit) {
+        case "s/op" -> 1.0;
+        case "ms/op" -> 1e-3;
+        case "us/op" -> 1e-6;
+        case "ns/op" -> 1e-9;
+        default -> throw new IllegalArgumentException(
+            benchmark + "." + method + ": expected a time per operation unit, got " + unit);
+      };
+    }
+  }
+
+  private Report() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 2) {
+      System.err.println("usage: Report <raw.json> <out.md> [note...]");
+      System.exit(2);
+    }
+    List<Result> results = parse(Files.readString(Path.of(args[0])));
+    List<String> notes = Arrays.asList(args).subList(2, args.length);
+    Files.writeString(Path.of(args[1]), render(results, notes));
+  }
+
+  /** Reads JMH's JSON result format (an array of result objects). */
+  @SuppressWarnings("unchecked")
+  static List<Result> parse(String json) {
+    List<Result> out = new ArrayList<>();
+    for (Object o : (List<Object>) Json.parse(json)) {
+      Map<String, Object> r = (Map<String, Object>) o;
+      String full = (String) r.get("benchmark");
+      int dot = full.lastIndexOf('.');
+      String cls = full.substring(full.lastIndexOf('.', dot - 1) + 1, dot);
+      Map<String, String> params = new LinkedHashMap<>();
+      Object p = r.get("params");
+      if (p != null) {
+        ((Map<String, Object>) p).forEach((k, v) -> params.put(k, String.valueOf(v)));
+      }
+      Map<String, Object> m = (Map<String, Object>) r.get("primaryMetric");
+      Map<String, Object> pct = (Map<String, Object>) m.get("scorePercentiles");
+      double mean = number(m.get("score"));
+      double median = pct != null && pct.containsKey("50.0") ? number(pct.get("50.0")) : mean;
+      out.add(new Result(cls, full.substring(dot + 1), params, mean, number(m.get("scoreError")),
+          median, (String) m.get("scoreUnit")));
+    }
+    return out;
+  }
+
+  private static double number(Object o) {
+    if (o instanceof Double d) {
+      return d;
+    }
+    return o == null ? Double.NaN : Double.parseDouble(o.toString());
+  }
+
+  /** The Markdown report for the given results. */
+  static String render(List<Result> results, List<String> notes) {
+    StringBuilder md = new StringBuilder("# Vireo vs onnxruntime benchmarks\n\n");
+    for (String n : notes) {
+      md.append(n).append("\n\n");
+    }
+    md.append("Times are per operation: mean ± JMH's 99.9% error, and the median. ")
+        .append("Ratio = Vireo mean / onnxruntime mean (below 1: Vireo is faster).\n");
+    Map<String, Double> peak = new LinkedHashMap<>();
+    Map<String, List<Result>> byClass = new LinkedHashMap<>();
+    for (Result r : results) {
+      byClass.computeIfAbsent(r.benchmark(), k -> new ArrayList<>()).add(r);
+      if (r.benchmark().equals("PeakFlopsBenchmark")) {
+        double threads = Double.parseDouble(r.params().getOrDefault("threads", "1"));
+        peak.put(r.params().getOrDefault("threads", "1"),
+            threads * PeakFlopsBenchmark.FLOPS_PER_THREAD / r.seconds(r.mean()) / 1e9);
+      }
+    }
+    for (Map.Entry<String, List<Result>> e : byClass.entrySet()) {
+      md.append("\n## ").append(e.getKey()).append("\n\n");
+      if (e.getKey().equals("PeakFlopsBenchmark")) {
+        peakTable(md, e.getValue(), peak);
+      } else {
+        comparisonTable(md, e.getValue(), e.getKey().equals("GemmBenchmark") ? peak : null);
+      }
+    }
+    return md.toString();
+  }
+
+  private static void peakTable(StringBuilder md, List<Result> rows, Map<String, Double> peak) {
+    md.append("| threads | time | fp32 FMA peak GFLOP/s |\n|---|---|---|\n");
+    for (Result r : rows) {
+      String t = r.params().getOrDefault("threads", "1");
+      md.append("| ").append(t).append(" | ").append(time(r)).append(" | ")
+          .append(fmt(peak.get(t))).append(" |\n");
+    }
+  }
+
+  /** One row per parameter combination; {@code peak} non-null adds GEMM GFLOP/s columns. */
+  private static void comparisonTable(StringBuilder md, List<Result> results, Map<String, Double> peak) {
+    Map<Map<String, String>, Result[]> rows = new LinkedHashMap<>();
+    for (Result r : results) {
+      Result[] pair = rows.computeIfAbsent(r.params(), k -> new Result[2]);
+      pair[r.method().equals("vireo") ? 0 : 1] = r;
+    }
+    List<String> names = new ArrayList<>(results.get(0).params().keySet());
+    md.append("| ").append(String.join(" | ", names))
+        .append(" | Vireo | onnxruntime | Vireo/onnxruntime |");
+    if (peak != null) {
+      md.append(" Vireo GFLOP/s | onnxruntime GFLOP/s | Vireo % of peak |");
+    }
+    md.append("\n|").append("---|".repeat(names.size() + 3 + (peak != null ? 3 : 0))).append('\n');
+    for (Map.Entry<Map<String, String>, Result[]> row : rows.entrySet()) {
+      Result v = row.getValue()[0];
+      Result o = row.getValue()[1];
+      md.append("| ").append(String.join(" | ", row.getKey().values())).append(" | ")
+          .append(v == null ? "—" : time(v)).append(" | ")
+          .append(o == null ? "—" : time(o)).append(" | ")
+          .append(v == null || o == null ? "—" : fmt(v.seconds(v.mean()) / o.seconds(o.mean())))
+          .append(" |");
+      if (peak != null) {
+        double flops = gemmFlops(row.getKey().get("shape"));
+        Double p = peak.get(row.getKey().getOrDefault("threads", "1"));
+        double vg = v == null ? Double.NaN : flops / v.seconds(v.mean()) / 1e9;
+        double og = o == null ? Double.NaN : flops / o.seconds(o.mean()) / 1e9;
+        md.append(' ').append(fmt(vg)).append(" | ").append(fmt(og)).append(" | ")
+            .append(p == null ? "—" : fmt(100 * vg / p) + "%").append(" |");
+      }
+      md.append('\n');
+    }
+  }
+
+  /** 2·M·K·N for a shape parameter written {@code MxKxN}. */
+  static double gemmFlops(String shape) {
+    double f = 2;
+    for (String d : shape.split("x")) {
+      f *= Double.parseDouble(d);
+    }
+    return f;
+  }
+
+  private static String time(Result r) {
+    String unit = r.unit().substring(0, r.unit().indexOf('/'));
+    return fmt(r.mean()) + " ± " + fmt(r.error()) + " " + unit + " (median " + fmt(r.median()) + ")";
+  }
+
+  /** About three significant digits, never scientific notation for ordinary magnitudes. */
+  static String fmt(Double v) {
+    if (v == null || v.isNaN()) {
+      return "—";
+    }
+    double a = Math.abs(v);
+    // Thresholds sit at the rounding boundary so 99.96 prints as "100", not "100.0".
+    String f = a >= 99.95 ? "%.0f" : a >= 9.995 ? "%.1f" : a >= 0.9995 ? "%.2f" : a >= 0.01 ? "%.3f" : "%.2g";
+    return String.format(Locale.ROOT, f, v);
+  }
+}

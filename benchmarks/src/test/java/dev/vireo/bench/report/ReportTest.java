@@ -1,0 +1,66 @@
+package dev.vireo.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+  private static String result(String bench, String params, double score, String error, String unit) {
+    return """
+        {"jmhVersion":"1.37","benchmark":"dev.vireo.bench.%s","mode":"avgt","threads":1,
+         "params":{%s},
+         "primaryMetric":{"score":%s,"scoreError":%s,"scoreConfidence":[1,2],
+           "scorePercentiles":{"0.0":1.0,"50.0":%s,"100.0":3.0},"scoreUnit":"%s","rawData":[[1.0,2.0]]},
+         "secondaryMetrics":{}}"""
+        .formatted(bench, params, score, error, score, unit);
+  }
+
+  // 805306368 flops in 4026.53184 us = 200 GFLOP/s; 2*512^3 = 268435456 flops.
+  private static final String RAW = "["
+      + result("PeakFlopsBenchmark.vireo", "\"threads\":\"1\"", 4026.53184, "\"NaN\"", "us/op") + ","
+      + result("GemmBenchmark.vireo", "\"shape\":\"512x512x512\",\"threads\":\"1\"", 2684.35456, "12.5", "us/op") + ","
+      + result("GemmBenchmark.onnxruntime", "\"shape\":\"512x512x512\",\"threads\":\"1\"", 1342.17728, "3.25e1", "us/op") + ","
+      + result("MiniLmBenchmark.vireo", "\"seq\":\"16\",\"batch\":\"1\",\"threads\":\"1\"", 6.0, "0.5", "ms/op")
+      + "]";
+
+  @Test
+  void parsesJmhJson() {
+    List<Report.Result> rs = Report.parse(RAW);
+    assertThat(rs).hasSize(4);
+    Report.Result gemm = rs.get(2);
+    assertThat(gemm.benchmark()).isEqualTo("GemmBenchmark");
+    assertThat(gemm.method()).isEqualTo("onnxruntime");
+    assertThat(gemm.params()).containsExactly(
+        org.assertj.core.api.Assertions.entry("shape", "512x512x512"),
+        org.assertj.core.api.Assertions.entry("threads", "1"));
+    assertThat(gemm.error()).isEqualTo(32.5);
+    assertThat(rs.get(0).error()).isNaN();
+  }
+
+  @Test
+  void rendersPeakGemmThroughputRatioAndMissingPartner() {
+    String md = Report.render(Report.parse(RAW), List.of("quick run: `cmd`"));
+    assertThat(md).contains("quick run: `cmd`");
+    assertThat(md).contains("| 1 | 4027 ± — us (median 4027) | 200 |");
+    // Vireo 100 GFLOP/s, onnxruntime 200, ratio of times 2, half the peak.
+    assertThat(md).contains("| 512x512x512 | 1 | 2684 ± 12.5 us (median 2684) | 1342 ± 32.5 us (median 1342)"
+        + " | 2.00 | 100 | 200 | 50.0% |");
+    assertThat(md).contains("| 16 | 1 | 1 | 6.00 ± 0.500 ms (median 6.00) | — | — |");
+  }
+
+  @Test
+  void gemmFlopsAndFormatting() {
+    assertThat(Report.gemmFlops("128x384x1536")).isEqualTo(2.0 * 128 * 384 * 1536);
+    assertThat(Report.fmt(0.0012345)).isEqualTo("0.0012");
+    assertThat(Report.fmt(Double.NaN)).isEqualTo("—");
+  }
+
+  @Test
+  void rejectsMalformedJsonWithOffset() {
+    assertThatThrownBy(() -> Report.parse("[{\"a\":1,}]"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("offset 8");
+  }
+}
