@@ -10,7 +10,7 @@ vireo_find_jdk
 export JAVA_HOME=$VIREO_JAVA_HOME
 java="$JAVA_HOME/bin/java"
 
-(cd "$root" && ./mvnw -q -B -ntp -pl benchmarks -am package -DskipTests)
+(cd "$root" && ./mvnw -q -B -ntp -Pbenchmarks-jar -pl benchmarks -am package -DskipTests)
 
 stamp=$(date -u +%Y-%m-%d-%H%M)
 mkdir -p "$here/results"
