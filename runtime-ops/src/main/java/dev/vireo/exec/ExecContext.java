@@ -3,11 +3,10 @@ package dev.vireo.exec;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a kernel may use while it runs: output allocation and the session's thread pool.
@@ -50,7 +49,8 @@ public final class ExecContext {
   /**
    * Runs {@code body} over [0, n) split into contiguous chunks on the session's pool, returning
    * when all are done. Work below {@code minChunk} items per chunk stays on the calling thread.
-   * Nested calls are safe (the pool steals work instead of blocking).
+   * The calling thread takes part; nested calls are safe. The first exception a chunk throws is
+   * rethrown here once every started chunk has finished.
    */
   public void parallelFor(int n, int minChunk, RangeBody body) {
     if (n <= 0) {
@@ -61,28 +61,72 @@ public final class ExecContext {
       body.run(0, n);
       return;
     }
-    List<ForkJoinTask<?>> tasks = new ArrayList<>(chunks);
-    for (int c = 0; c < chunks; c++) {
-      int from = (int) ((long) n * c / chunks);
-      int to = (int) ((long) n * (c + 1) / chunks);
-      tasks.add(
-          new RecursiveAction() {
-            @Override
-            protected void compute() {
-              body.run(from, to);
-            }
-          });
+    new Split(n, chunks, body).run(pool);
+  }
+
+  /**
+   * One parallelFor call. The calling thread claims chunks itself alongside the pool's workers
+   * (an atomic counter hands them out), so it never sits waiting for a worker to wake up when it
+   * could do the work: small splits cost little more than running inline, and nested calls cannot
+   * deadlock (every unclaimed chunk is eventually claimed by the caller). The caller waits only
+   * for chunks other threads are already running.
+   */
+  private static final class Split implements Runnable {
+    private final int n;
+    private final int chunks;
+    private final RangeBody body;
+    private final AtomicInteger next = new AtomicInteger();
+    private final CountDownLatch done;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    Split(int n, int chunks, RangeBody body) {
+      this.n = n;
+      this.chunks = chunks;
+      this.body = body;
+      this.done = new CountDownLatch(chunks);
     }
-    if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool) {
-      ForkJoinTask.invokeAll(tasks);
-    } else {
-      pool.invoke(
-          new RecursiveAction() {
-            @Override
-            protected void compute() {
-              ForkJoinTask.invokeAll(tasks);
-            }
-          });
+
+    void run(ForkJoinPool pool) {
+      for (int i = 1; i < chunks; i++) {
+        pool.execute(this);
+      }
+      run();
+      boolean interrupted = false;
+      while (true) {
+        try {
+          done.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      Throwable t = failure.get();
+      if (t instanceof RuntimeException r) {
+        throw r;
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
+    }
+
+    /** Claims and runs chunks until none is left. */
+    @Override
+    public void run() {
+      int c;
+      while ((c = next.getAndIncrement()) < chunks) {
+        try {
+          if (failure.get() == null) {
+            body.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
+          }
+        } catch (Throwable t) {
+          failure.compareAndSet(null, t);
+        } finally {
+          done.countDown();
+        }
+      }
     }
   }
 }
