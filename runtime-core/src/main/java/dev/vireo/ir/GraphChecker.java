@@ -4,7 +4,6 @@ import dev.vireo.error.ModelLoadException;
 import dev.vireo.error.Phase;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -183,24 +182,5 @@ public final class GraphChecker {
       }
     }
     return new ArrayList<>(captured);
-  }
-
-  /** Name → value for a graph's inputs, initializers and node outputs. */
-  public static Map<String, Value> valuesByName(Graph g) {
-    Map<String, Value> m = new HashMap<>();
-    for (Value v : g.inputs()) {
-      m.put(v.name(), v);
-    }
-    for (Value v : g.initializers()) {
-      m.put(v.name(), v);
-    }
-    for (Node n : g.nodes()) {
-      for (Value v : n.outputs()) {
-        if (v != null) {
-          m.put(v.name(), v);
-        }
-      }
-    }
-    return m;
   }
 }

@@ -107,11 +107,10 @@ public final class ExecutionPlan {
       }
     }
     int[] outputSlots = new int[graph.outputs().size()];
-    boolean[] keep = new boolean[slots.size()];
     for (int k = 0; k < outputSlots.length; k++) {
       outputSlots[k] = slotOf(slots, constants, graph.outputs().get(k));
     }
-    keep = java.util.Arrays.copyOf(keep, slots.size());
+    boolean[] keep = new boolean[slots.size()];
     for (int s : outputSlots) {
       keep[s] = true;
     }
