@@ -3,6 +3,7 @@ package dev.vireo;
 import dev.vireo.exec.ExecContext;
 import dev.vireo.exec.ExecutionPlan;
 import dev.vireo.exec.Executor;
+import dev.vireo.exec.Profile;
 import dev.vireo.ir.Dim;
 import dev.vireo.ir.Model;
 import dev.vireo.ir.Value;
@@ -38,6 +39,7 @@ public final class Session implements AutoCloseable {
   private final ExecutionPlan plan;
   private final ExecContext ctx;
   private final ForkJoinPool pool;
+  private final Profile profile;
   private final List<Value> inputValues;
   private final Map<String, Integer> inputIndex = new HashMap<>();
   private final List<IoInfo> inputs;
@@ -48,7 +50,8 @@ public final class Session implements AutoCloseable {
     this.model = model;
     this.plan = ExecutionPlan.build(model.graph(), registry, List.of());
     this.pool = options.threads() > 1 ? newPool(options.threads()) : null;
-    this.ctx = new ExecContext(options.threads(), pool);
+    this.profile = options.profiling() ? new Profile() : null;
+    this.ctx = new ExecContext(options.threads(), pool, profile);
     this.inputValues = List.copyOf(model.graph().inputs());
     List<IoInfo> in = new ArrayList<>();
     for (int i = 0; i < inputValues.size(); i++) {
@@ -87,6 +90,19 @@ public final class Session implements AutoCloseable {
 
   public Model model() {
     return model;
+  }
+
+  /**
+   * Node times per operator type over every run so far.
+   *
+   * @throws IllegalStateException when the session was created without {@link
+   *     SessionOptions#withProfiling profiling}
+   */
+  public Profile profile() {
+    if (profile == null) {
+      throw new IllegalStateException("profiling is off: create the session with SessionOptions.withProfiling(true)");
+    }
+    return profile;
   }
 
   /**

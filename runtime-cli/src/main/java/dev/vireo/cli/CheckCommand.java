@@ -65,7 +65,7 @@ final class CheckCommand extends VireoCommand {
       cases.addAll(found);
     }
     CaseRunner runner = new CaseRunner(comparison,
-        Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))), new SessionOptions(threads));
+        Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))), SessionOptions.defaults().withThreads(threads));
     PrintWriter out = out();
     List<CaseResult> results = new ArrayList<>();
     int passed = 0;

@@ -40,7 +40,7 @@ final class Models {
   /** Plans a loaded model; kernels that are missing or reject a node are a {@link ModelLoadException}. */
   static Session session(Model model, int threads) {
     try {
-      return Vireo.create(model, new SessionOptions(threads));
+      return Vireo.create(model, SessionOptions.defaults().withThreads(threads));
     } catch (ModelLoadException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

@@ -64,7 +64,7 @@ public final class CaseRunner {
 
   /** Default tolerances and time limit, one thread per session. */
   public static CaseRunner defaults() {
-    return new CaseRunner(Comparison.defaults(), DEFAULT_TIMEOUT, new SessionOptions(1));
+    return new CaseRunner(Comparison.defaults(), DEFAULT_TIMEOUT, SessionOptions.defaults().withThreads(1));
   }
 
   /**

@@ -22,13 +22,27 @@ public final class ExecContext {
 
   private final int threads;
   private final ForkJoinPool pool;
+  private final Profile profile;
 
   /**
    * @param pool the session's pool, or null to run everything on the calling thread
    */
   public ExecContext(int threads, ForkJoinPool pool) {
+    this(threads, pool, null);
+  }
+
+  /**
+   * @param profile where node times are summed, or null to not measure them
+   */
+  public ExecContext(int threads, ForkJoinPool pool, Profile profile) {
     this.threads = Math.max(1, threads);
     this.pool = pool;
+    this.profile = profile;
+  }
+
+  /** The profile node times go to; null when profiling is off. */
+  public Profile profile() {
+    return profile;
   }
 
   /** A context running on the calling thread only (tests, constant folding). */

@@ -55,6 +55,8 @@ public final class Executor {
         args[k] = v;
       }
       Object[] out;
+      Profile profile = ctx.profile();
+      long start = profile == null ? 0 : System.nanoTime();
       try {
         out = values
             ? ((ValueKernel) step.kernel()).runValues(args, ctx)
@@ -65,6 +67,9 @@ public final class Executor {
         throw new InferenceException(n.context(), describe(e) + " (inputs: " + describeAll(args) + ")", e);
       } catch (OutOfMemoryError e) {
         throw new InferenceException(n.context(), "out of memory (inputs: " + describeAll(args) + ")", e);
+      }
+      if (profile != null) {
+        profile.add(n.domain().isEmpty() ? n.opType() : n.domain() + ":" + n.opType(), System.nanoTime() - start);
       }
       int[] os = step.outputs();
       for (int k = 0; k < os.length; k++) {

@@ -25,7 +25,7 @@ class CaseRunnerTest {
   @TempDir Path dir;
 
   private final CaseRunner runner =
-      new CaseRunner(Comparison.defaults(), Duration.ofSeconds(20), new SessionOptions(1));
+      new CaseRunner(Comparison.defaults(), Duration.ofSeconds(20), SessionOptions.defaults().withThreads(1));
 
   static ValueInfoProto floatInfo(String name, int n) {
     return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
@@ -142,7 +142,7 @@ class CaseRunnerTest {
     Path input = c.resolve("test_data_set_0/input_0.pb");
     Files.delete(input);
     assertThat(new ProcessBuilder("mkfifo", input.toString()).start().waitFor()).isZero();
-    CaseRunner quick = new CaseRunner(Comparison.defaults(), Duration.ofMillis(1500), new SessionOptions(1));
+    CaseRunner quick = new CaseRunner(Comparison.defaults(), Duration.ofMillis(1500), SessionOptions.defaults().withThreads(1));
     long t0 = System.nanoTime();
     assertThat(quick.run(c, "stuck")).isEqualTo(CaseResult.error("stuck", "timed out after 1.5 s"));
     assertThat((System.nanoTime() - t0) / 1e9).isLessThan(10);

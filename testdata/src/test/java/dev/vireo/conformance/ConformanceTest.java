@@ -45,7 +45,7 @@ class ConformanceTest {
     }
     CaseRunner runner = new CaseRunner(
         new Comparison(Comparison.DEFAULT_RTOL, Comparison.DEFAULT_ATOL),
-        CaseRunner.DEFAULT_TIMEOUT, new SessionOptions(1));
+        CaseRunner.DEFAULT_TIMEOUT, SessionOptions.defaults().withThreads(1));
     Map<String, String> ort = baseline(root.resolve("ort-baseline.csv"));
 
     List<CaseResult> results = new ArrayList<>();
