@@ -43,6 +43,27 @@ public final class Vectorization {
 
   private Vectorization() {}
 
+  /**
+   * Instantiates a SIMD implementation from package {@code dev.vireo.linalg.panama} when SIMD is
+   * in use, through its public no-argument constructor; null otherwise (the caller then uses its
+   * scalar kernel). Each kernel family keeps the result in a {@code static final} field of its
+   * own holder class, so this check runs once per family and the JIT sees a constant.
+   *
+   * @param className the implementation's fully qualified name
+   * @param type the interface it implements, defined outside the panama package
+   */
+  public static <T> T load(String className, Class<T> type) {
+    if (GEMM == null) {
+      return null;
+    }
+    try {
+      return type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
+    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+      LOG.log(Level.WARNING, "Vireo's vector kernel " + className + " failed to load, using the scalar one: " + e);
+      return null;
+    }
+  }
+
   /** The SIMD float GEMM, or null when the scalar kernels are in use. */
   public static FloatGemm vectorGemm() {
     return GEMM;
