@@ -61,6 +61,14 @@ public final class ExecContext {
   }
 
   /**
+   * An output tensor whose contents are unspecified (possibly a reused buffer): for kernels that
+   * write every element, so the zero-fill is saved.
+   */
+  public Tensor allocateUninitialized(DType dtype, Shape shape) {
+    return Tensor.zeros(dtype, shape);
+  }
+
+  /**
    * Runs {@code body} over [0, n) split into contiguous chunks on the session's pool, returning
    * when all are done. Work below {@code minChunk} items per chunk stays on the calling thread.
    * The calling thread takes part; nested calls are safe. The first exception a chunk throws is
