@@ -178,4 +178,29 @@ class SessionTest {
     s.close();
     assertThatThrownBy(() -> s.run(Map.of())).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void profileCountsCallsPerOpTypeOnlyWhenEnabled() {
+    GraphBuilder b = new GraphBuilder("m", 13);
+    Value x = b.input("x", DType.FLOAT, 2);
+    Value y = b.op("AddT", b.op("AddT", x, x), x);
+    b.output(y);
+    Model m = b.build();
+    try (Session s = new Session(m, testRegistry(), SessionOptions.defaults().withThreads(1).withProfiling(true))) {
+      Tensor in = Tensor.of(new float[] {1, 2}, 2);
+      s.run(Map.of("x", in));
+      s.run(Map.of("x", in));
+      assertThat(s.profile().entries()).singleElement().satisfies(e -> {
+        assertThat(e.op()).isEqualTo("AddT");
+        assertThat(e.calls()).isEqualTo(4);
+        assertThat(e.nanos()).isPositive();
+      });
+      assertThat(s.profile().format()).contains("AddT").contains("100.0%");
+      s.profile().reset();
+      assertThat(s.profile().entries()).isEmpty();
+    }
+    try (Session s = session(m)) {
+      assertThatThrownBy(s::profile).isInstanceOf(IllegalStateException.class).hasMessageContaining("withProfiling");
+    }
+  }
 }
