@@ -130,8 +130,8 @@ public final class MatMulKernel implements Kernel {
       batches = 1;
     }
     if (a.dtype() == DType.FLOAT) {
-      multiplyFloat(a.floats(), pb != null ? null : b.floats(), pb, out.floats(), batches, batch, aStr, bStr, m, n, k,
-          ctx);
+      float[] bData = pb != null ? null : b.floats();
+      multiplyFloat(a.floats(), bData, pb, out.floats(), batches, batch, aStr, bStr, m, n, k, ctx);
       return out;
     }
     int rows = batches * m;
