@@ -3,9 +3,13 @@ package dev.vireo.bench;
 import dev.vireo.Session;
 import dev.vireo.SessionOptions;
 import dev.vireo.Vireo;
+import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.GraphBuilder;
 import dev.vireo.ir.Model;
 import dev.vireo.ir.Value;
+import dev.vireo.linalg.PackedMatrix;
+import dev.vireo.linalg.ParallelRange;
+import dev.vireo.linalg.Sgemm;
 import dev.vireo.onnx.write.OnnxWriter;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Tensor;
@@ -14,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * fp32 MatMul C[M×N] = A[M×K]·B[K×N] through a one-node model whose B is an initializer (constant
  * weights, as in a real network), run by a Vireo {@link Session} and by onnxruntime on the same
- * model file. The shape parameter is {@code MxKxN}; GFLOP/s = 2·M·K·N / time (the report computes it).
+ * model file, and by Vireo's GEMM alone on a pre-packed B ({@link #vireoPacked}, no session
+ * overhead). The shape parameter is {@code MxKxN}; GFLOP/s = 2·M·K·N / time (the report computes
+ * it); compare with {@link PeakFlopsBenchmark} run at the same time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,10 +56,16 @@ public class GemmBenchmark {
   })
   public String shape;
 
-  @Param({"1"})
+  @Param({"1", "2"})
   public int threads;
 
   private Session vireo;
+  private int m;
+  private float[] a;
+  private float[] c;
+  private PackedMatrix packed;
+  private ForkJoinPool pool;
+  private ParallelRange par;
   private Map<String, Tensor> feeds;
   private OrtRunner ort;
   private Path file;
@@ -60,12 +73,17 @@ public class GemmBenchmark {
   @Setup(Level.Trial)
   public void setup() throws Exception {
     String[] p = shape.split("x");
-    int m = Integer.parseInt(p[0]);
+    m = Integer.parseInt(p[0]);
     int k = Integer.parseInt(p[1]);
     int n = Integer.parseInt(p[2]);
     SplittableRandom rnd = new SplittableRandom(42);
-    float[] a = random(rnd, m * k);
+    a = random(rnd, m * k);
     float[] w = random(rnd, k * n);
+    c = new float[m * n];
+    packed = Sgemm.packB(w, k, n, false);
+    pool = threads > 1 ? new ForkJoinPool(threads) : null;
+    ExecContext ctx = new ExecContext(threads, pool);
+    par = (count, grain, body) -> ctx.parallelFor(count, grain, body::run);
     Model model = matMul(m, k, n, w);
     file = Files.createTempFile("vireo-gemm-" + shape + "-", ".onnx");
     OnnxWriter.write(model, file);
@@ -97,6 +115,12 @@ public class GemmBenchmark {
   }
 
   @Benchmark
+  public float[] vireoPacked() {
+    Sgemm.sgemm(false, m, 1f, a, 0, packed.rows(), packed, 0f, c, 0, packed.columns(), par);
+    return c;
+  }
+
+  @Benchmark
   public int onnxruntime() throws Exception {
     return ort.run();
   }
@@ -105,6 +129,9 @@ public class GemmBenchmark {
   public void tearDown() throws Exception {
     vireo.close();
     ort.close();
+    if (pool != null) {
+      pool.shutdown();
+    }
     Files.deleteIfExists(file);
   }
 }
