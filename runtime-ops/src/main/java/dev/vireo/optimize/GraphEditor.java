@@ -247,7 +247,10 @@ public final class GraphEditor {
 
   /** Replaces {@code old} by {@code n} at the same position. */
   public void swap(Node old, Node n) {
-    replace(List.of(old), List.of(n));
+    graph.nodes().set(indexOf(old), n);
+    unindex(old);
+    index(n);
+    names.add(n.name());
   }
 
   /**
