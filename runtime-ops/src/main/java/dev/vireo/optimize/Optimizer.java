@@ -23,7 +23,7 @@ import java.util.Set;
  * checked and re-sorted ({@link GraphChecker}) and shapes are inferred again, so the next pass sees
  * a valid, typed graph.
  *
- * <p>The given model is left as it is: the passes rewrite a copy of its graph (sharing the
+ * <p>Shapes are inferred before the first pass. The given model is left as it is: the passes rewrite a copy of its graph (sharing the
  * tensors), and the returned model carries the opset imports the passes added (e.g.
  * com.microsoft for fused ops). With no pass to run (level none) the given model is returned.
  */
@@ -78,6 +78,11 @@ public final class Optimizer {
           System.nanoTime() - start));
     }
     Graph g = GraphCopy.copy(model).graph();
+    try {
+      ShapeInference.run(g, StandardOps.registry());
+    } catch (ModelLoadException e) {
+      throw new ModelLoadException(Phase.OPTIMIZE, "the graph to optimize is invalid: " + e.getMessage(), e);
+    }
     PassContext ctx = new PassContext(model.opsetImports(), kernels, portable);
     List<OptimizationReport.PassRun> runs = new ArrayList<>();
     int round = 0;
