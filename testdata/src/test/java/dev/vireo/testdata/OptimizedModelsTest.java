@@ -95,6 +95,25 @@ class OptimizedModelsTest {
     }
   }
 
+  /** The com.microsoft fused ops Vireo writes mean in onnxruntime what they mean in Vireo. */
+  @ParameterizedTest
+  @ValueSource(strings = {"mlp", "cnn-small"})
+  void fusedOutputRunsInOnnxruntimeWithTheSameAnswers(String name) throws Exception {
+    Map<String, Tensor> feeds = feeds(name);
+    Map<String, Tensor> expected = runVireo(TestModels.build(name), OptimizationLevel.NONE, feeds);
+    Optimizer.Result fused = optimize(TestModels.build(name), OptimizationLevel.ALL, false);
+    assertThat(fused.report().histogramAfter().keySet()).anyMatch(op -> op.startsWith("com.microsoft:Fused"));
+    Files.createDirectories(OUT);
+    Path file = OUT.resolve(name + "-fused.onnx");
+    OnnxWriter.write(fused.model(), file);
+    try (OrtReference ort = new OrtReference(file, false)) {
+      Map<String, Tensor> fromOrt = ort.run(feeds);
+      for (String k : expected.keySet()) {
+        TestModelsTest.assertClose(fromOrt.get(k), expected.get(k), 1e-4, 1e-5);
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"cnn-small"})
   void batchNormalizationIsGoneAtBasic(String name) {
