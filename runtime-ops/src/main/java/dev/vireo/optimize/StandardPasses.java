@@ -1,0 +1,35 @@
+package dev.vireo.optimize;
+
+import java.util.List;
+
+/**
+ * Every pass Vireo ships, in the order the {@link Optimizer} runs them; each pass declares its own
+ * level. Add a pass with one line in {@link #all()} at the place its inputs are ready: clean-ups
+ * first (they expose patterns), folds next, fusions after them, the final clean-up last.
+ */
+public final class StandardPasses {
+  private StandardPasses() {}
+
+  /** The passes, in run order. */
+  public static List<GraphPass> all() {
+    return List.of(
+        // clean-ups: remove what computes nothing
+        new dev.vireo.optimize.cleanup.IdentityElimination(),
+        new dev.vireo.optimize.cleanup.NoOpCastElimination(),
+        new dev.vireo.optimize.cleanup.CommonSubexpressionElimination(),
+        // folds: compute what is known before the model runs
+        new dev.vireo.optimize.fold.ShapeFolding(),
+        new dev.vireo.optimize.fold.ConstantFolding(),
+        new dev.vireo.optimize.cleanup.NoOpReshapeElimination(),
+        // standard-op fusions (basic: the result stays portable ONNX)
+        new dev.vireo.optimize.fusion.ConvBatchNormFusion(),
+        new dev.vireo.optimize.fusion.ConvScaleBiasFusion(),
+        new dev.vireo.optimize.fusion.MatMulAddFusion(),
+        // contrib fusions into onnxruntime's com.microsoft kernels (extended)
+        new dev.vireo.optimize.fusion.ConvActivationFusion(),
+        new dev.vireo.optimize.fusion.GemmActivationFusion(),
+        // final clean-up
+        new dev.vireo.optimize.cleanup.DeadCodeElimination(),
+        new dev.vireo.optimize.cleanup.UnusedInitializerRemoval());
+  }
+}
