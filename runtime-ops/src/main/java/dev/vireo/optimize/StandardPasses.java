@@ -15,6 +15,8 @@ public final class StandardPasses {
     return List.of(
         // clean-ups: remove what computes nothing
         new dev.vireo.optimize.cleanup.DeadCodeElimination(),
+        // QDQ fusions: DequantizeLinear → Conv/MatMul → QuantizeLinear into integer ops
+        new dev.vireo.optimize.qdq.QLinearConvFusion(), new dev.vireo.optimize.qdq.QLinearMatMulFusion(),
         new dev.vireo.optimize.cleanup.UnusedInitializerRemoval());
   }
 }

@@ -9,8 +9,8 @@ import dev.vireo.ir.Value;
 import dev.vireo.kernel.StandardKernels;
 import dev.vireo.op.ShapeInference;
 import dev.vireo.op.StandardOps;
-import dev.vireo.optimize.GraphPass;
-import dev.vireo.optimize.PassContext;
+import dev.vireo.optimize.OptimizationLevel;
+import dev.vireo.optimize.Optimizer;
 import dev.vireo.optimize.qdq.QLinearConvFusion;
 import dev.vireo.optimize.qdq.QLinearMatMulFusion;
 import dev.vireo.quantize.calibrate.CalibrationSet;
@@ -75,11 +75,8 @@ public final class Quantizer {
     GraphChecker.check(m.graph());
     ShapeInference.run(m.graph(), StandardOps.registry());
     if (options.format() == QuantizeOptions.Format.QOPERATOR) {
-      PassContext ctx = new PassContext(m.opsetImports(), StandardKernels.registry(), true);
-      for (GraphPass p : List.of(new QLinearConvFusion(), new QLinearMatMulFusion())) {
-        p.apply(m.graph(), ctx);
-      }
-      GraphChecker.check(m.graph());
+      m = new Optimizer(List.of(new QLinearConvFusion(), new QLinearMatMulFusion()))
+          .optimize(m, OptimizationLevel.EXTENDED, true, StandardKernels.registry()).model();
     }
     return new Result(m, count, null);
   }
