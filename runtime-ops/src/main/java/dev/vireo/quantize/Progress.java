@@ -1,6 +1,6 @@
 package dev.vireo.quantize;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * A one-line text progress bar ({@code label [#####.....] 12/32}) redrawn with carriage returns;
@@ -9,13 +9,13 @@ import java.io.PrintStream;
 public final class Progress {
   private static final int WIDTH = 30;
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final String label;
   private final int total;
   private int done;
 
   /** @param out where the bar is drawn (stderr in the CLI); null draws nothing */
-  public Progress(PrintStream out, String label, int total) {
+  public Progress(PrintWriter out, String label, int total) {
     this.out = out;
     this.label = label;
     this.total = Math.max(total, 1);

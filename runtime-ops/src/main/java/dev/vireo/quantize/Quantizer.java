@@ -16,7 +16,7 @@ import dev.vireo.optimize.qdq.QLinearMatMulFusion;
 import dev.vireo.quantize.calibrate.CalibrationSet;
 import dev.vireo.quantize.calibrate.Calibrator;
 import dev.vireo.quantize.calibrate.Range;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -36,10 +36,10 @@ public final class Quantizer {
   public record Result(Model model, int quantizedNodes, AccuracyReport report) {}
 
   private final QuantizeOptions options;
-  private final PrintStream progress;
+  private final PrintWriter progress;
 
   /** @param progress where progress bars are drawn (stderr in the CLI); null for none */
-  public Quantizer(QuantizeOptions options, PrintStream progress) {
+  public Quantizer(QuantizeOptions options, PrintWriter progress) {
     this.options = options;
     this.progress = progress;
   }

@@ -10,7 +10,7 @@ import dev.vireo.ir.Value;
 import dev.vireo.quantize.ModelCopy;
 import dev.vireo.quantize.Progress;
 import dev.vireo.tensor.Tensor;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +25,13 @@ public final class Calibrator {
   private final CalibrationMethod method;
   private final double percentile;
   private final int threads;
-  private final PrintStream progress;
+  private final PrintWriter progress;
 
   /**
    * @param percentile used by {@link CalibrationMethod#PERCENTILE}, in (0, 100]
    * @param progress where the progress bar is drawn; null for none
    */
-  public Calibrator(CalibrationMethod method, double percentile, int threads, PrintStream progress) {
+  public Calibrator(CalibrationMethod method, double percentile, int threads, PrintWriter progress) {
     this.method = method;
     this.percentile = percentile;
     this.threads = threads;
