@@ -20,8 +20,9 @@ import java.util.Map;
  *   y = Cast&lt;float&gt;(MatMulInteger(a_q, B_q, a_zp, B_zp)) * (a_scale * B_scale)  [+ beta * C]
  * </pre>
  *
- * with B quantized to int8 symmetrically, per tensor or per column. The last node writes the
- * original output value, so names of graph outputs and downstream reads are kept.
+ * with B quantized to int8 symmetrically, per tensor or per column; a Gather from a constant
+ * float table (an embedding) reads an int8 table and dequantizes the gathered rows. The last node
+ * writes the original output value, so names of graph outputs and downstream reads are kept.
  */
 final class DynamicQuantizer {
   private final QuantizeOptions options;
@@ -41,6 +42,11 @@ final class DynamicQuantizer {
     GraphEditor ed = new GraphEditor(model.graph(), opset);
     Map<Value, Value[]> quantizedInputs = new IdentityHashMap<>();
     for (Node n : List.copyOf(model.graph().nodes())) {
+      if (isGatherOfTable(n)) {
+        gatherQuantized(ed, n);
+        rewritten++;
+        continue;
+      }
       Tensor weight = weightOf(n);
       if (weight == null) {
         ed.emitRedirected(n);
@@ -75,6 +81,28 @@ final class DynamicQuantizer {
     }
     ed.finish();
     return rewritten;
+  }
+
+  /** A Gather from a constant float table (an embedding), not excluded. */
+  private boolean isGatherOfTable(Node n) {
+    Value data = n.input(0);
+    return n.domain().isEmpty() && n.opType().equals("Gather") && !options.excludeOpTypes().contains("Gather")
+        && !options.excludeNodes().contains(n.name()) && data != null && data.initializer() != null
+        && data.initializer().dtype() == DType.FLOAT && data.initializer().size() > 1;
+  }
+
+  /**
+   * Gather rows of the int8 table, then dequantize only those: {@code DequantizeLinear(Gather(
+   * table_q, indices), scale, 0)} (one scale for the table, so that rows need no axis).
+   */
+  private static void gatherQuantized(GraphEditor ed, Node n) {
+    QuantMath.Quantized t = QuantMath.weightInt8(n.input(0).initializer(), -1);
+    Value table = ed.constant(n.input(0).name() + "_quantized", t.data());
+    Value rows = ed.node("Gather", n.output(0).name() + "_quantized", List.copyOf(n.attributes().values()),
+        table, n.input(1));
+    ed.node("DequantizeLinear", List.of(n.output(0)), List.of(), rows,
+        ed.constant(n.input(0).name() + "_scale", t.scale()),
+        ed.constant(n.input(0).name() + "_zero_point", t.zeroPoint()));
   }
 
   /** B as a [K, N] float weight when n can be rewritten; null otherwise. */

@@ -70,7 +70,7 @@ public final class Quantizer {
     }
     if (count == 0) {
       throw new IllegalArgumentException("nothing to quantize: no " + (options.mode() == QuantizeOptions.Mode.DYNAMIC
-          ? "MatMul or Gemm with a constant 2-D float weight" : "supported float op") + " outside the exclusions");
+          ? "MatMul, Gemm or Gather with a constant float weight" : "supported float op") + " outside the exclusions");
     }
     GraphChecker.check(m.graph());
     ShapeInference.run(m.graph(), StandardOps.registry());

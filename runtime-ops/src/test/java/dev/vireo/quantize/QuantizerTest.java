@@ -2,6 +2,16 @@ package dev.vireo.quantize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.vireo.Session;
+import dev.vireo.SessionOptions;
+import dev.vireo.Vireo;
+import dev.vireo.ir.GraphBuilder;
+import dev.vireo.ir.Value;
+import dev.vireo.tensor.DType;
+import dev.vireo.tensor.Tensor;
+import java.util.Map;
 
 import dev.vireo.ir.Model;
 import dev.vireo.ir.Node;
@@ -42,6 +52,23 @@ class QuantizerTest {
     assertThat(opTypes(r.model())).contains("Gemm", "MatMulInteger");
     assertThat(r.model().graph().initializers()).anySatisfy(v ->
         assertThat(v.initializer().shape()).isEqualTo(Shape.of(32)));
+  }
+
+  @Test
+  void dynamicGathersInt8RowsAndDequantizesThem() {
+    GraphBuilder b = new GraphBuilder("embed", 17);
+    Value ids = b.input("ids", DType.INT64, 3);
+    Tensor table = Tensor.of(new float[] {0f, 1f, -2f, 0.5f, 1.27f, -0.01f}, 3, 2);
+    b.output(b.named("e", "Gather", List.of(), b.constant("table", table), ids));
+    Quantizer.Result r = new Quantizer(QuantizeOptions.dynamic(), null).quantize(b.build(), null);
+    assertThat(opTypes(r.model())).containsExactly("Gather", "DequantizeLinear");
+    try (Session s = Vireo.create(r.model(), SessionOptions.defaults().withThreads(1))) {
+      Tensor e = s.run(Map.of("ids", Tensor.of(new long[] {2, 0, 1}, 3))).get("e");
+      // scale 2/127: 1.27 -> round(80.645) = 81; -0.01 -> round(-0.635) = -1; 0.5 -> round(31.75) = 32
+      float step = 2f / 127;
+      assertThat(e.floats()).containsExactly(new float[] {81 * step, -1 * step, 0, 64 * step, -127 * step,
+          32 * step}, within(1e-6f));
+    }
   }
 
   @Test
