@@ -92,17 +92,29 @@ final class DynamicQuantizer {
   }
 
   /**
-   * Gather rows of the int8 table, then dequantize only those: {@code DequantizeLinear(Gather(
-   * table_q, indices), scale, 0)} (one scale for the table, so that rows need no axis).
+   * Gathers rows of the int8 table, then dequantizes only those. With one scale for the table:
+   * {@code DequantizeLinear(Gather(table_q, indices), scale, 0)}; per channel (a 2-D table
+   * gathered along axis 0, one scale per row): {@code Cast<float>(Gather(table_q, indices)) *
+   * Gather(scales[V,1], indices)}.
    */
-  private static void gatherQuantized(GraphEditor ed, Node n) {
-    QuantMath.Quantized t = QuantMath.weightInt8(n.input(0).initializer(), -1);
-    Value table = ed.constant(n.input(0).name() + "_quantized", t.data());
+  private void gatherQuantized(GraphEditor ed, Node n) {
+    Tensor data = n.input(0).initializer();
+    boolean perRow = options.perChannel() && data.rank() == 2 && n.attrInt("axis", 0) == 0;
+    QuantMath.Quantized t = QuantMath.weightInt8(data, perRow ? 0 : -1);
+    String base = n.input(0).name();
+    Value table = ed.constant(base + "_quantized", t.data());
     Value rows = ed.node("Gather", n.output(0).name() + "_quantized", List.copyOf(n.attributes().values()),
         table, n.input(1));
-    ed.node("DequantizeLinear", List.of(n.output(0)), List.of(), rows,
-        ed.constant(n.input(0).name() + "_scale", t.scale()),
-        ed.constant(n.input(0).name() + "_zero_point", t.zeroPoint()));
+    if (!perRow) {
+      ed.node("DequantizeLinear", List.of(n.output(0)), List.of(), rows,
+          ed.constant(base + "_scale", t.scale()), ed.constant(base + "_zero_point", t.zeroPoint()));
+      return;
+    }
+    Value rowsF = ed.node("Cast", n.output(0).name() + "_int8_float",
+        List.of(Attribute.of("to", (long) DType.FLOAT.onnxCode())), rows);
+    Value scales = ed.constant(base + "_scale", t.scale().reshape(Shape.of(t.scale().size(), 1)));
+    Value rowScales = ed.node("Gather", n.output(0).name() + "_scale", List.of(), scales, n.input(1));
+    ed.node("Mul", List.of(n.output(0)), List.of(), rowsF, rowScales);
   }
 
   /** B as a [K, N] float weight when n can be rewritten; null otherwise. */

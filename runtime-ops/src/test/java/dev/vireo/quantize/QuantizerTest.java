@@ -72,6 +72,21 @@ class QuantizerTest {
   }
 
   @Test
+  void dynamicPerChannelGathersScaleRows() {
+    GraphBuilder b = new GraphBuilder("embed", 17);
+    Value ids = b.input("ids", DType.INT64, 3);
+    Tensor table = Tensor.of(new float[] {0f, 1f, -2f, 0.5f, 1.27f, -0.01f}, 3, 2);
+    b.output(b.named("e", "Gather", List.of(), b.constant("table", table), ids));
+    Quantizer.Result r = new Quantizer(QuantizeOptions.dynamic().withPerChannel(true), null).quantize(b.build(), null);
+    assertThat(opTypes(r.model())).containsExactlyInAnyOrder("Gather", "Cast", "Gather", "Mul");
+    try (Session s = Vireo.create(r.model(), SessionOptions.defaults().withThreads(1))) {
+      Tensor e = s.run(Map.of("ids", Tensor.of(new long[] {2, 0, 1}, 3))).get("e");
+      // row scales 0.01, 1/127, 2/127: 0.5 -> round(31.75) = 32 -> 64/127; the rest is exact
+      assertThat(e.floats()).containsExactly(new float[] {1.27f, -0.01f, 0, 1, -2, 64f / 127}, within(1e-6f));
+    }
+  }
+
+  @Test
   void staticQdqQuantizesEveryActivationAndWeight() {
     CalibrationSet data = CalibrationSet.of(SmallModels.samples("x", Shape.of(2, 3, 8, 8), 8, 5));
     QuantizeOptions o = QuantizeOptions.staticWith(CalibrationMethod.MINMAX).withPerChannel(true);
