@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VireoCli.Version.class,
     description = "Pure-Java ONNX inference runtime.",
     subcommands = {InfoCommand.class, RunCommand.class, CheckCommand.class, OpsCommand.class,
-      OptimizeCommand.class},
+      OptimizeCommand.class, QuantizeCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -61,7 +61,7 @@ public final class VireoCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a command is required: info, run, check, ops or optimize (see 'vireo --help')");
+        "a command is required: info, run, check, ops, optimize or quantize (see 'vireo --help')");
   }
 
   /** The version from the build, and the Java running it. */

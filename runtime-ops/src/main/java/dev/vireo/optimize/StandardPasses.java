@@ -30,6 +30,8 @@ public final class StandardPasses {
         new dev.vireo.optimize.fusion.GemmActivationFusion(),
         // final clean-up
         new dev.vireo.optimize.cleanup.DeadCodeElimination(),
+        // QDQ fusions: DequantizeLinear → Conv/MatMul → QuantizeLinear into integer ops
+        new dev.vireo.optimize.qdq.QLinearConvFusion(), new dev.vireo.optimize.qdq.QLinearMatMulFusion(),
         new dev.vireo.optimize.cleanup.UnusedInitializerRemoval());
   }
 }

@@ -1,0 +1,176 @@
+package dev.vireo.optimize.qdq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vireo.Session;
+import dev.vireo.SessionOptions;
+import dev.vireo.Vireo;
+import dev.vireo.ir.Attribute;
+import dev.vireo.ir.GraphBuilder;
+import dev.vireo.ir.Model;
+import dev.vireo.ir.Node;
+import dev.vireo.ir.Value;
+import dev.vireo.optimize.OptimizationLevel;
+import dev.vireo.tensor.DType;
+import dev.vireo.tensor.Shape;
+import dev.vireo.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * QLinearConvFusion and QLinearMatMulFusion on hand-built QDQ graphs: the fused graph's uint8
+ * output equals the unfused one within {@link #ONE_STEP} (the fused op rounds once from the exact
+ * int32 sum; the unfused graph rounds a float32 sum, which can land on the other side of a .5).
+ */
+class QdqFusionTest {
+  /** Largest allowed difference, in steps of the quantized output type. */
+  private static final int ONE_STEP = 1;
+
+  private static Tensor floats(SplittableRandom r, Shape s, float lo, float hi) {
+    float[] d = new float[s.size()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = lo + (hi - lo) * (float) r.nextDouble();
+    }
+    return Tensor.wrap(DType.FLOAT, s, d);
+  }
+
+  private static Tensor bytes(SplittableRandom r, DType t, Shape s) {
+    byte[] d = new byte[s.size()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = (byte) (t == DType.INT8 ? r.nextInt(-127, 128) : r.nextInt(256));
+    }
+    return Tensor.wrap(t, s, d);
+  }
+
+  private static Tensor scalar(float v) {
+    return Tensor.wrap(DType.FLOAT, Shape.SCALAR, new float[] {v});
+  }
+
+  private static Tensor u8(int v) {
+    return Tensor.wrap(DType.UINT8, Shape.SCALAR, new byte[] {(byte) v});
+  }
+
+  /** x → Q → DQ, the usual head of a QDQ graph. */
+  private static Value qdqInput(GraphBuilder b, int... dims) {
+    Value x = b.input("x", DType.FLOAT, dims);
+    Value s = b.constant("x_scale", scalar(0.01f));
+    Value z = b.constant("x_zp", u8(100));
+    return b.op("DequantizeLinear", b.op("QuantizeLinear", x, s, z), s, z);
+  }
+
+  /** Builds "DQ(x) → op → Q → y" with {@code op} adding the middle; y is the uint8 output. */
+  private static Model graph(int[] dims, Function<GraphBuilder, Function<Value, Value>> op, boolean opIsOutput) {
+    GraphBuilder b = new GraphBuilder("qdq", 17);
+    Value h = op.apply(b).apply(qdqInput(b, dims));
+    if (opIsOutput) {
+      b.output(h);
+    }
+    b.output(b.named("y", "QuantizeLinear", List.of(), h, b.constant("y_scale", scalar(0.05f)),
+        b.constant("y_zp", u8(120))));
+    return b.build();
+  }
+
+  private static Function<GraphBuilder, Function<Value, Value>> conv(boolean intBias) {
+    return b -> x -> {
+      SplittableRandom r = new SplittableRandom(11);
+      Tensor ws = floats(r, Shape.of(4), 0.002f, 0.004f);
+      Value w = b.op("DequantizeLinear", List.of(Attribute.of("axis", 0L)),
+          b.constant("w", bytes(r, DType.INT8, Shape.of(4, 2, 3, 3))), b.constant("w_scale", ws),
+          b.constant("w_zp", Tensor.zeros(DType.INT8, Shape.of(4))));
+      Value bias;
+      if (intBias) {
+        float[] bs = new float[4];
+        for (int c = 0; c < 4; c++) {
+          bs[c] = 0.01f * ws.floats()[c];
+        }
+        bias = b.op("DequantizeLinear", List.of(Attribute.of("axis", 0L)),
+            b.constant("b", Tensor.of(new int[] {500, -300, 0, 1200}, 4)),
+            b.constant("b_scale", Tensor.of(bs, 4)), b.constant("b_zp", Tensor.zeros(DType.INT32, Shape.of(4))));
+      } else {
+        bias = b.constant("b", floats(r, Shape.of(4), -0.1f, 0.1f));
+      }
+      return b.op("Conv", List.of(Attribute.ints("kernel_shape", 3, 3), Attribute.ints("pads", 1, 1, 1, 1)),
+          x, w, bias);
+    };
+  }
+
+  private static Function<GraphBuilder, Function<Value, Value>> matMul(boolean perColumn) {
+    return b -> a -> {
+      SplittableRandom r = new SplittableRandom(12);
+      Value bq = b.constant("b", bytes(r, DType.INT8, Shape.of(6, 5)));
+      Value bv = perColumn
+          ? b.op("DequantizeLinear", List.of(Attribute.of("axis", 1L)), bq,
+              b.constant("b_scale", floats(r, Shape.of(5), 0.002f, 0.004f)),
+              b.constant("b_zp", Tensor.zeros(DType.INT8, Shape.of(5))))
+          : b.op("DequantizeLinear", bq, b.constant("b_scale", scalar(0.003f)),
+              b.constant("b_zp", Tensor.wrap(DType.INT8, Shape.SCALAR, new byte[1])));
+      return b.op("MatMul", a, bv);
+    };
+  }
+
+  private record Run(List<String> ops, Tensor y) {}
+
+  private static Run run(Model m, OptimizationLevel level, Tensor x) {
+    try (Session s = Vireo.create(m, SessionOptions.defaults().withThreads(1).withOptimization(level))) {
+      return new Run(s.model().graph().nodes().stream().map(Node::opType).toList(), s.run(Map.of("x", x)).get("y"));
+    }
+  }
+
+  /** Runs the graph unfused and fused, checks the fused op types and the one-step tolerance. */
+  private static List<String> compare(Function<Boolean, Model> build, Shape xs) {
+    Tensor x = floats(new SplittableRandom(3), xs, -1f, 1.5f);
+    Run plain = run(build.apply(false), OptimizationLevel.BASIC, x);
+    Run fused = run(build.apply(false), OptimizationLevel.EXTENDED, x);
+    byte[] a = plain.y().bytes();
+    byte[] b = fused.y().bytes();
+    assertThat(b).hasSameSizeAs(a);
+    int differ = 0;
+    for (int i = 0; i < a.length; i++) {
+      int d = Math.abs(Byte.toUnsignedInt(a[i]) - Byte.toUnsignedInt(b[i]));
+      assertThat(d).as("element %d", i).isLessThanOrEqualTo(ONE_STEP);
+      differ += d;
+    }
+    assertThat(differ).as("elements off by one step").isLessThan(a.length / 20 + 1);
+    assertThat(plain.ops()).contains("QuantizeLinear", "DequantizeLinear");
+    return fused.ops();
+  }
+
+  @Test
+  void convWithInt32BiasBecomesQLinearConv() {
+    List<String> ops = compare(out -> graph(new int[] {1, 2, 6, 6}, conv(true), out), Shape.of(1, 2, 6, 6));
+    assertThat(ops).containsExactly("QuantizeLinear", "QLinearConv");
+  }
+
+  @Test
+  void convWithFloatBiasBecomesQLinearConv() {
+    List<String> ops = compare(out -> graph(new int[] {1, 2, 6, 6}, conv(false), out), Shape.of(1, 2, 6, 6));
+    assertThat(ops).containsExactly("QuantizeLinear", "QLinearConv");
+  }
+
+  @Test
+  void matMulPerTensorAndPerColumnBecomeQLinearMatMul() {
+    for (boolean perColumn : new boolean[] {false, true}) {
+      List<String> ops = compare(out -> graph(new int[] {3, 6}, matMul(perColumn), out), Shape.of(3, 6));
+      assertThat(ops).as("per column %s", perColumn).containsExactly("QuantizeLinear", "QLinearMatMul");
+    }
+  }
+
+  @Test
+  void convWhoseFloatOutputIsAlsoAGraphOutputStays() {
+    Model m = graph(new int[] {1, 2, 6, 6}, conv(true), true);
+    Tensor x = floats(new SplittableRandom(3), Shape.of(1, 2, 6, 6), -1f, 1f);
+    assertThat(run(m, OptimizationLevel.EXTENDED, x).ops()).contains("Conv").doesNotContain("QLinearConv");
+  }
+
+  @Test
+  void convWithoutQuantizedOutputStays() {
+    GraphBuilder b = new GraphBuilder("no-q", 17);
+    Value h = conv(true).apply(b).apply(qdqInput(b, 1, 2, 6, 6));
+    b.output(b.named("y", "Relu", List.of(), h));
+    Tensor x = floats(new SplittableRandom(3), Shape.of(1, 2, 6, 6), -1f, 1f);
+    assertThat(run(b.build(), OptimizationLevel.EXTENDED, x).ops()).contains("Conv").doesNotContain("QLinearConv");
+  }
+}
