@@ -4,6 +4,7 @@ import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.linalg.VecMath;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
@@ -11,8 +12,8 @@ import dev.vireo.tensor.Tensor;
 /**
  * Softmax. Before opset 13 the input is coerced to 2-D at {@code axis} (default 1)
  * and normalized over the whole second dim; from opset 13 it is normalized along {@code axis}
- * alone (default -1). Uses the max-subtracted form, accumulating in double. f32 and f64 (f16/bf16
- * via f32).
+ * alone (default -1). Uses the max-subtracted form. f32 and f64 (f16/bf16 via f32); f32 rows
+ * along a contiguous axis go through {@link VecMath#softmaxRow}, the others accumulate in double.
  */
 public final class SoftmaxKernel implements Kernel {
   private static final int GRAIN = 1 << 14;
@@ -56,10 +57,16 @@ public final class SoftmaxKernel implements Kernel {
       });
       return new Tensor[] {out};
     }
-    Tensor out = ctx.allocate(DType.FLOAT, s);
+    Tensor out = ctx.allocateUninitialized(DType.FLOAT, s);
     float[] in = x.floats();
     float[] o = out.floats();
-    if (out.size() > 0) {
+    if (out.size() > 0 && inner == 1) {
+      ctx.parallelFor(outer, Math.max(1, GRAIN / Math.max(1, len)), (from, to) -> {
+        for (int q = from; q < to; q++) {
+          VecMath.softmaxRow(in, q * len, o, q * len, len);
+        }
+      });
+    } else if (out.size() > 0) {
       ctx.parallelFor(outer * inner, Math.max(1, GRAIN / Math.max(1, len)), (from, to) -> {
         for (int q = from; q < to; q++) {
           int base = (q / inner) * len * inner + q % inner;
