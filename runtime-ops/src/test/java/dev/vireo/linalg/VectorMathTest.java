@@ -22,7 +22,7 @@ class VectorMathTest {
   private static final VectorMath V = VecMath.impl();
   private static final VectorMath REF = new ScalarVectorMath();
   private static final int L = 16;
-  private static final int[] SIZES = {0, 1, 3, 3, L / 4 - 1, L / 4, L / 4 + 1, L / 2 + 1, L - 1, L, L + 1,
+  private static final int[] SIZES = {0, 1, 3, L / 4 - 1, L / 4, L / 4 + 1, L / 2 + 1, L - 1, L, L + 1,
       2 * L + 3, 4 * L, 100, 1000, 4099};
   private static final float[] SPECIAL = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f,
       -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, Float.MAX_VALUE, -Float.MAX_VALUE, 1f, -1f,
@@ -36,7 +36,8 @@ class VectorMathTest {
     Random r = new Random(seed);
     float[] a = new float[n + 5];
     for (int i = 0; i < a.length; i++) {
-      a[i] = (float) (r.nextGaussian() * scale);
+      // small and large magnitudes interleaved: both sides of every range split in one vector
+      a[i] = (float) (r.nextGaussian() * (i % 2 == 0 ? scale : 40 * scale));
       if (r.nextInt(8) == 0) {
         a[i] = SPECIAL[r.nextInt(SPECIAL.length)];
       }
@@ -67,7 +68,7 @@ class VectorMathTest {
   }
 
   private static void check(String name, Fn f, int ulps) {
-    for (float scale : new float[] {1f, 40f}) {
+    for (float scale : new float[] {1f}) {
       for (int n : SIZES) {
         float[] src = data(n, n * 31L + (long) scale, scale);
         float[] want = new float[n + 7];
