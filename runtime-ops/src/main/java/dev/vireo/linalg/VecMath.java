@@ -77,6 +77,42 @@ public final class VecMath {
     IMPL.softmaxRow(src, so, dst, dso, n);
   }
 
+  /** Softmax of {@code rows} contiguous rows of {@code n} elements each. */
+  public static void softmaxRows(float[] src, int so, float[] dst, int dso, int rows, int n) {
+    for (int r = 0; r < rows; r++) {
+      IMPL.softmaxRow(src, so + r * n, dst, dso + r * n, n);
+    }
+  }
+
+  public static float min(float[] a, int ao, int n) {
+    return IMPL.min(a, ao, n);
+  }
+
+  public static float sumSquaredDiff(float[] a, int ao, int n, float c) {
+    return IMPL.sumSquaredDiff(a, ao, n, c);
+  }
+
+  public static void relu(float[] src, int so, float[] dst, int dso, int n) {
+    IMPL.relu(src, so, dst, dso, n);
+  }
+
+  public static void sqrt(float[] src, int so, float[] dst, int dso, int n) {
+    IMPL.sqrt(src, so, dst, dso, n);
+  }
+
+  public static void leakyRelu(float[] src, int so, float[] dst, int dso, int n, float alpha) {
+    IMPL.leakyRelu(src, so, dst, dso, n, alpha);
+  }
+
+  public static void clip(float[] src, int so, float[] dst, int dso, int n, float lo, float hi) {
+    IMPL.clip(src, so, dst, dso, n, lo, hi);
+  }
+
+  public static void normalizeRow(float[] src, int so, float[] dst, int dso, int n, float mean, float invStd,
+      float[] scale, int sco, float[] bias, int bio) {
+    IMPL.normalizeRow(src, so, dst, dso, n, mean, invStd, scale, sco, bias, bio);
+  }
+
   public static void logSoftmaxRow(float[] src, int so, float[] dst, int dso, int n) {
     IMPL.logSoftmaxRow(src, so, dst, dso, n);
   }

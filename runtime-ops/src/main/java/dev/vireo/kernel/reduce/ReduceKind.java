@@ -75,7 +75,7 @@ enum ReduceKind {
   },
   MIN("ReduceMin", 18) {
     @Override double row(float[] x, int o, int n) {
-      return VecMath.impl().min(x, o, n);
+      return VecMath.min(x, o, n);
     }
 
     @Override double row(double[] x, int o, int n) {
@@ -207,7 +207,7 @@ enum ReduceKind {
   },
   SUM_SQUARE("ReduceSumSquare", 18) {
     @Override double row(float[] x, int o, int n) {
-      return VecMath.impl().sumSquaredDiff(x, o, n, 0f);
+      return VecMath.sumSquaredDiff(x, o, n, 0f);
     }
 
     @Override double row(double[] x, int o, int n) {
