@@ -84,6 +84,28 @@ class VectorizedKernelsTest {
   }
 
   @Test
+  void softmaxAlongAnInnerAxisMatchesDoubleReference() {
+    int outer = 3;
+    int len = 7;
+    int inner = 45;
+    Tensor x = random(6, outer, len, inner);
+    float[] got = runParallel(KernelHarness.op("Softmax", 13).attr(Attribute.of("axis", 1L)), x)[0].floats();
+    double[] want = new double[x.size()];
+    float[] v = x.floats();
+    for (int q = 0; q < outer; q++) {
+      for (int j = 0; j < inner; j++) {
+        int b = q * len * inner + j;
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < len; i++) m = Math.max(m, v[b + i * inner]);
+        double s = 0;
+        for (int i = 0; i < len; i++) s += Math.exp(v[b + i * inner] - m);
+        for (int i = 0; i < len; i++) want[b + i * inner] = Math.exp(v[b + i * inner] - m) / s;
+      }
+    }
+    assertClose(got, want, "Softmax axis 1");
+  }
+
+  @Test
   void layerNormalizationMatchesDoubleReference() {
     int rows = 19;
     int len = 67;
