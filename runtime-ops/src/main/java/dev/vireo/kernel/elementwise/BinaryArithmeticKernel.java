@@ -22,7 +22,7 @@ import dev.vireo.tensor.Tensor;
  */
 public final class BinaryArithmeticKernel implements Kernel {
   /** Work per parallel chunk, in elements. */
-  private static final int GRAIN = 1 << 14;
+  private static final int GRAIN = 1 << 15;
 
   private final String op;
   private final BinaryOp fn;
@@ -133,8 +133,11 @@ public final class BinaryArithmeticKernel implements Kernel {
 
   private Tensor compute(Tensor a, Tensor b, ExecContext ctx) {
     Broadcast bc = Broadcast.of(a.shape().dims(), b.shape().dims());
-    Tensor out = ctx.allocate(a.dtype(), Shape.of(bc.outDims()));
+    Tensor out = ctx.allocateUninitialized(a.dtype(), Shape.of(bc.outDims()));
     if (out.size() == 0) {
+      return out;
+    }
+    if (a.dtype() == DType.FLOAT && FloatBinary.run(fn, a.floats(), b.floats(), out.floats(), bc, ctx)) {
       return out;
     }
     Object x = a.data();

@@ -4,6 +4,7 @@ import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.linalg.VecMath;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Tensor;
 
@@ -18,12 +19,10 @@ public final class LeakyReluKernel implements Kernel {
   @Override
   public Tensor[] run(Tensor[] inputs, ExecContext ctx) {
     Tensor x = HalfFloats.widen(inputs[0]);
-    Tensor out = ctx.allocate(DType.FLOAT, x.shape());
+    Tensor out = ctx.allocateUninitialized(DType.FLOAT, x.shape());
     float[] s = x.floats();
     float[] d = out.floats();
-    for (int i = 0; i < s.length; i++) {
-      d[i] = s[i] >= 0f ? s[i] : alpha * s[i];
-    }
+    ctx.parallelFor(s.length, 1 << 15, (from, to) -> VecMath.leakyRelu(s, from, d, from, to - from, alpha));
     return new Tensor[] {HalfFloats.narrow(ctx, out, inputs[0].dtype())};
   }
 }

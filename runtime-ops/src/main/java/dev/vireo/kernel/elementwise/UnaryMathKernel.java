@@ -5,6 +5,7 @@ import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.IntegerWidening;
 import dev.vireo.kernel.Kernel;
 import dev.vireo.linalg.UnaryOp;
+import dev.vireo.linalg.VecMath;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Tensor;
 
@@ -15,7 +16,8 @@ import dev.vireo.tensor.Tensor;
  * types.
  */
 public final class UnaryMathKernel implements Kernel {
-  private static final int GRAIN = 1 << 14;
+  /** Elements per parallel chunk: below this a split costs more than it saves. */
+  private static final int GRAIN = 1 << 15;
 
   private final UnaryOp fn;
 
@@ -41,10 +43,14 @@ public final class UnaryMathKernel implements Kernel {
       default -> { }
     }
     Tensor in = HalfFloats.widen(x);
-    Tensor out = ctx.allocate(DType.FLOAT, x.shape());
+    Tensor out = ctx.allocateUninitialized(DType.FLOAT, x.shape());
     float[] src = in.floats();
     float[] dst = out.floats();
-    ctx.parallelFor(src.length, GRAIN, (from, to) -> fn.apply(src, dst, from, to));
+    ctx.parallelFor(src.length, GRAIN, (from, to) -> {
+      if (!VecMath.unary(fn, src, from, dst, from, to - from)) {
+        fn.apply(src, dst, from, to);
+      }
+    });
     return new Tensor[] {HalfFloats.narrow(ctx, out, t)};
   }
 

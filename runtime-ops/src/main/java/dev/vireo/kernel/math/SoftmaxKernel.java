@@ -4,6 +4,8 @@ import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.linalg.BinaryOp;
+import dev.vireo.linalg.VecMath;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
@@ -11,8 +13,9 @@ import dev.vireo.tensor.Tensor;
 /**
  * Softmax. Before opset 13 the input is coerced to 2-D at {@code axis} (default 1)
  * and normalized over the whole second dim; from opset 13 it is normalized along {@code axis}
- * alone (default -1). Uses the max-subtracted form, accumulating in double. f32 and f64 (f16/bf16
- * via f32).
+ * alone (default -1). Uses the max-subtracted form. f32 and f64 (f16/bf16 via f32); f32 rows
+ * along a contiguous axis go through {@link VecMath#softmaxRow}, f32 softmax along an inner axis
+ * is vectorized across the dims after it, f64 accumulates in double.
  */
 public final class SoftmaxKernel implements Kernel {
   private static final int GRAIN = 1 << 14;
@@ -56,33 +59,47 @@ public final class SoftmaxKernel implements Kernel {
       });
       return new Tensor[] {out};
     }
-    Tensor out = ctx.allocate(DType.FLOAT, s);
+    Tensor out = ctx.allocateUninitialized(DType.FLOAT, s);
     float[] in = x.floats();
     float[] o = out.floats();
-    if (out.size() > 0) {
-      ctx.parallelFor(outer * inner, Math.max(1, GRAIN / Math.max(1, len)), (from, to) -> {
+    if (out.size() > 0 && inner == 1) {
+      ctx.parallelFor(outer, Math.max(1, GRAIN / Math.max(1, len)), (from, to) -> {
         for (int q = from; q < to; q++) {
-          int base = (q / inner) * len * inner + q % inner;
-          normalize(in, o, base, len, inner);
+          VecMath.softmaxRow(in, q * len, o, q * len, len);
+        }
+      });
+    } else if (out.size() > 0) {
+      ctx.parallelFor(outer, Math.max(1, GRAIN / (len * inner)), (from, to) -> {
+        float[] m = new float[inner];
+        float[] sum = new float[inner];
+        for (int q = from; q < to; q++) {
+          normalizeBlock(in, o, q * len * inner, len, inner, m, sum);
         }
       });
     }
     return new Tensor[] {HalfFloats.narrow(ctx, out, x0.dtype())};
   }
 
-  private void normalize(float[] in, float[] o, int base, int len, int stride) {
-    float max = Float.NEGATIVE_INFINITY;
-    for (int i = 0; i < len; i++) {
-      max = Math.max(max, in[base + i * stride]);
+  /**
+   * Softmax along the middle dim of a [len, inner] block, vectorized along inner: the running
+   * max and sum of each column are kept in {@code m} and {@code sum} (inner floats each).
+   */
+  private static void normalizeBlock(float[] in, float[] o, int base, int len, int inner, float[] m,
+      float[] sum) {
+    System.arraycopy(in, base, m, 0, inner);
+    for (int i = 1; i < len; i++) {
+      VecMath.binary(BinaryOp.MAX, m, 0, in, base + i * inner, m, 0, inner);
     }
-    double sum = 0;
+    java.util.Arrays.fill(sum, 0f);
     for (int i = 0; i < len; i++) {
-      sum += Math.exp(in[base + i * stride] - max);
+      int row = base + i * inner;
+      VecMath.binary(BinaryOp.SUB, in, row, m, 0, o, row, inner);
+      VecMath.exp(o, row, o, row, inner);
+      VecMath.binary(BinaryOp.ADD, sum, 0, o, row, sum, 0, inner);
     }
-    double inv = 1.0 / sum;
     for (int i = 0; i < len; i++) {
-      int p = base + i * stride;
-      o[p] = (float) (Math.exp(in[p] - max) * inv);
+      int row = base + i * inner;
+      VecMath.binary(BinaryOp.DIV, o, row, sum, 0, o, row, inner);
     }
   }
 

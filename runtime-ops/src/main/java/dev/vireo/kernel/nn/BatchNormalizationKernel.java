@@ -4,6 +4,7 @@ import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.linalg.VecMath;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Tensor;
 
@@ -66,13 +67,17 @@ public final class BatchNormalizationKernel implements Kernel {
       b[i] = (float) (at(p[1], i, len, inner) - at(p[2], i, len, inner) * (double) a[i]);
     }
     float[] x = HalfFloats.widen(x0).floats();
-    Tensor y = ctx.allocate(DType.FLOAT, x0.shape());
+    Tensor y = ctx.allocateUninitialized(DType.FLOAT, x0.shape());
     float[] yd = y.floats();
     boolean act = perActivation;
     ctx.parallelFor(n * c, Math.max(1, 8192 / Math.max(1, inner)), (from, to) -> {
       for (int q = from; q < to; q++) {
         int ch = q % c;
         int off = q * inner;
+        if (!act) {
+          VecMath.scaleShift(x, off, yd, off, inner, a[ch], b[ch]);
+          continue;
+        }
         for (int i = 0; i < inner; i++) {
           int pi = act ? ch * inner + i : ch;
           yd[off + i] = x[off + i] * a[pi] + b[pi];

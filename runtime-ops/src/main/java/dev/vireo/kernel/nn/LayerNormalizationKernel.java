@@ -5,6 +5,7 @@ import dev.vireo.ir.Node;
 import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.Kernel;
 import dev.vireo.linalg.Broadcast;
+import dev.vireo.linalg.VecMath;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
@@ -13,8 +14,9 @@ import java.util.Arrays;
 /**
  * LayerNormalization (opset 17): normalizes X over its dims from {@code axis} on, then applies
  * Scale and the optional B (both broadcast to those trailing dims). Optional outputs Mean and
- * InvStdDev have X's leading dims followed by 1s. Statistics accumulate in double. f32
- * (f16/bf16 via f32).
+ * InvStdDev have X's leading dims followed by 1s. Each row goes through
+ * {@link VecMath#layerNormRow} (two passes: mean, then the squared deviations). f32 (f16/bf16
+ * via f32).
  */
 public final class LayerNormalizationKernel implements Kernel {
   private final long axis;
@@ -37,7 +39,7 @@ public final class LayerNormalizationKernel implements Kernel {
     float[] scale = expand(inputs[1], trailing, x0, "Scale");
     float[] bias = inputs.length > 2 && inputs[2] != null ? expand(inputs[2], trailing, x0, "B") : null;
     float[] x = HalfFloats.widen(x0).floats();
-    Tensor y = ctx.allocate(DType.FLOAT, x0.shape());
+    Tensor y = ctx.allocateUninitialized(DType.FLOAT, x0.shape());
     int[] sd = d.clone();
     for (int i = ax; i < r; i++) {
       sd[i] = 1;
@@ -50,23 +52,10 @@ public final class LayerNormalizationKernel implements Kernel {
     ctx.parallelFor(rows, Math.max(1, 8192 / Math.max(1, len)), (from, to) -> {
       for (int row = from; row < to; row++) {
         int off = row * len;
-        double s = 0;
-        for (int i = 0; i < len; i++) {
-          s += x[off + i];
-        }
-        double mu = s / len;
-        double v = 0;
-        for (int i = 0; i < len; i++) {
-          double t = x[off + i] - mu;
-          v += t * t;
-        }
-        double is = 1.0 / Math.sqrt(v / len + epsilon);
-        for (int i = 0; i < len; i++) {
-          double t = (x[off + i] - mu) * is * scale[i];
-          yd[off + i] = (float) (bias == null ? t : t + bias[i]);
-        }
-        md[row] = (float) mu;
-        id[row] = (float) is;
+        float mu = VecMath.sum(x, off, len) / len;
+        float is = VecMath.layerNormRow(x, off, yd, off, len, scale, 0, bias, 0, epsilon);
+        md[row] = mu;
+        id[row] = is;
       }
     });
     return new Tensor[] {HalfFloats.narrow(ctx, y, x0.dtype()), mean, inv};

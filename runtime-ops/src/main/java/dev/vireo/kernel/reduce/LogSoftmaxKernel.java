@@ -4,13 +4,15 @@ import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.linalg.VecMath;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Tensor;
 
 /**
  * LogSoftmax: {@code x - max - log(sum(exp(x - max)))} over each row of {@link AxisRows}
- * (2-D coercion before opset 13, one axis from 13). f32 and f64; f16/bf16 computed in f32. Sums
- * accumulate in double.
+ * (2-D coercion before opset 13, one axis from 13). f32 and f64; f16/bf16 computed in f32. f32
+ * rows along a contiguous axis go through {@link VecMath#logSoftmaxRow}; the others accumulate
+ * in double.
  */
 public final class LogSoftmaxKernel implements Kernel {
   private static final int GRAIN = 1 << 14;
@@ -54,8 +56,17 @@ public final class LogSoftmaxKernel implements Kernel {
     }
     Tensor x = HalfFloats.widen(x0);
     float[] in = x.floats();
-    Tensor out = ctx.allocate(DType.FLOAT, x.shape());
+    Tensor out = ctx.allocateUninitialized(DType.FLOAT, x.shape());
     float[] o = out.floats();
+    if (rows.inner() == 1) {
+      int len = rows.len();
+      ctx.parallelFor(x.size() == 0 ? 0 : rows.rows(), grain, (from, to) -> {
+        for (int q = from; q < to; q++) {
+          VecMath.logSoftmaxRow(in, rows.base(q), o, rows.base(q), len);
+        }
+      });
+      return new Tensor[] {HalfFloats.narrow(ctx, out, x0.dtype())};
+    }
     ctx.parallelFor(x.size() == 0 ? 0 : rows.rows(), grain, (from, to) -> {
       for (int q = from; q < to; q++) {
         int b = rows.base(q);

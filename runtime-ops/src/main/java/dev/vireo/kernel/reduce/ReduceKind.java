@@ -1,8 +1,12 @@
 package dev.vireo.kernel.reduce;
 
+import dev.vireo.linalg.VecMath;
+
 /**
  * The ten ONNX reductions, each as three row functions (over float, double and long rows) that
- * fold {@code n} contiguous values into one. Float rows accumulate in double.
+ * fold {@code n} contiguous values into one. Float rows of the sum, mean, max, min, sum of
+ * squares and L2 go through {@link VecMath} (float accumulators, one per lane); the other float
+ * rows accumulate in double.
  *
  * <p>Every function also defines the value of an empty row (the spec's reduction over an empty
  * set): 0 for the sums, 1 for the product, -inf for max and the log reductions, +inf for min and
@@ -16,11 +20,7 @@ package dev.vireo.kernel.reduce;
 enum ReduceKind {
   SUM("ReduceSum", 13) {
     @Override double row(float[] x, int o, int n) {
-      double s = 0;
-      for (int i = o; i < o + n; i++) {
-        s += x[i];
-      }
-      return s;
+      return VecMath.sum(x, o, n);
     }
 
     @Override double row(double[] x, int o, int n) {
@@ -54,11 +54,7 @@ enum ReduceKind {
   },
   MAX("ReduceMax", 18) {
     @Override double row(float[] x, int o, int n) {
-      double m = Double.NEGATIVE_INFINITY;
-      for (int i = o; i < o + n; i++) {
-        m = Math.max(m, x[i]);
-      }
-      return m;
+      return VecMath.max(x, o, n);
     }
 
     @Override double row(double[] x, int o, int n) {
@@ -79,11 +75,7 @@ enum ReduceKind {
   },
   MIN("ReduceMin", 18) {
     @Override double row(float[] x, int o, int n) {
-      double m = Double.POSITIVE_INFINITY;
-      for (int i = o; i < o + n; i++) {
-        m = Math.min(m, x[i]);
-      }
-      return m;
+      return VecMath.min(x, o, n);
     }
 
     @Override double row(double[] x, int o, int n) {
@@ -215,12 +207,7 @@ enum ReduceKind {
   },
   SUM_SQUARE("ReduceSumSquare", 18) {
     @Override double row(float[] x, int o, int n) {
-      double s = 0;
-      for (int i = o; i < o + n; i++) {
-        double v = x[i];
-        s += v * v;
-      }
-      return s;
+      return VecMath.sumSquaredDiff(x, o, n, 0f);
     }
 
     @Override double row(double[] x, int o, int n) {
