@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VireoCli.Version.class,
     description = "Pure-Java ONNX inference runtime.",
-    subcommands = {InfoCommand.class, RunCommand.class, CheckCommand.class, OpsCommand.class},
+    subcommands = {InfoCommand.class, RunCommand.class, BenchCommand.class, CheckCommand.class, OpsCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -60,7 +60,7 @@ public final class VireoCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a command is required: info, run, check or ops (see 'vireo --help')");
+        "a command is required: info, run, bench, check or ops (see 'vireo --help')");
   }
 
   /** The version from the build, and the Java running it. */
