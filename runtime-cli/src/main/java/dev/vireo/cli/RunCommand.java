@@ -51,10 +51,17 @@ final class RunCommand extends VireoCommand {
   @Option(names = "--seed", paramLabel = "S", description = "Seed of the random inputs (default ${DEFAULT-VALUE}).")
   long seed = 42;
 
+  @Option(names = "--simd", description = "Use the SIMD (Vector API) kernels. Off by default: for one "
+      + "run, the scalar kernels answer sooner, since SIMD code runs slowly until the JIT has compiled it.")
+  boolean simd;
+
   @Override
   int execute() throws IOException {
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+    }
+    if (VireoCli.standalone) {
+      chooseKernels(simd);
     }
     Inputs.checkDims(dims);
     Model model = Models.load(modelFile);
@@ -72,6 +79,18 @@ final class RunCommand extends VireoCommand {
       out.println(String.format(Locale.ROOT, "run time: %.2f ms", ms));
     }
     return VireoCli.OK;
+  }
+
+  /**
+   * Picks scalar kernels for this JVM unless {@code simd} or the user set {@code vireo.vector}
+   * (read once, when the first kernel family loads, so this must run before the model is planned).
+   * One inference finishes long before the JIT has compiled the Vector API code, which is about a
+   * thousand times slower until then, while the scalar loops compile within milliseconds.
+   */
+  static void chooseKernels(boolean simd) {
+    if (!simd && System.getProperty("vireo.vector") == null) {
+      System.setProperty("vireo.vector", "false");
+    }
   }
 
   /**

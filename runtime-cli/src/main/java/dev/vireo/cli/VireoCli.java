@@ -43,7 +43,14 @@ public final class VireoCli implements Runnable {
 
   @Spec CommandSpec spec;
 
+  /**
+   * Whether this JVM runs the CLI as its program (through {@link #main}) rather than embedded, e.g.
+   * in tests: only then may a command set JVM-wide system properties such as {@code vireo.vector}.
+   */
+  static volatile boolean standalone;
+
   public static void main(String[] args) {
+    standalone = true;
     System.exit(commandLine().execute(args));
   }
 

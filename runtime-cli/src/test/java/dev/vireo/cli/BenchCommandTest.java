@@ -91,4 +91,25 @@ class BenchCommandTest {
     assertThat(BenchCommand.percentile(v, 99)).isEqualTo(10);
     assertThat(BenchCommand.percentile(new double[] {4}, 50)).isEqualTo(4);
   }
+
+  @Test
+  void runPicksScalarKernelsUnlessSimdOrTheUserChose() {
+    String saved = System.getProperty("vireo.vector");
+    try {
+      System.clearProperty("vireo.vector");
+      RunCommand.chooseKernels(true);
+      assertThat(System.getProperty("vireo.vector")).isNull();
+      RunCommand.chooseKernels(false);
+      assertThat(System.getProperty("vireo.vector")).isEqualTo("false");
+      System.setProperty("vireo.vector", "true");
+      RunCommand.chooseKernels(false);
+      assertThat(System.getProperty("vireo.vector")).isEqualTo("true");
+    } finally {
+      if (saved == null) {
+        System.clearProperty("vireo.vector");
+      } else {
+        System.setProperty("vireo.vector", saved);
+      }
+    }
+  }
 }
