@@ -137,6 +137,15 @@ final class BufferArena {
     freeBytes += bytes;
   }
 
+  /** A kernel's scratch tensor: freed if this run owns its array and no slot holds it. */
+  synchronized void release(Tensor t) {
+    Integer c = owned.get(t.data());
+    if (c != null && c == 0) {
+      owned.put(t.data(), 1);
+      drop(t);
+    }
+  }
+
   /** Arrays inside a sequence or optional are never recycled in this run. */
   private void pin(Object value) {
     if (value instanceof TensorSequence s) {

@@ -106,6 +106,18 @@ public final class ExecContext {
   }
 
   /**
+   * Gives back a scratch tensor the calling kernel got from {@link #allocate} or {@link
+   * #allocateUninitialized} of this context and will neither return nor keep: its buffer may serve
+   * the run's later allocations. Does nothing outside a run, or for a tensor the run does not own
+   * or that a slot already holds.
+   */
+  public void release(Tensor scratch) {
+    if (arena != null) {
+      arena.release(scratch);
+    }
+  }
+
+  /**
    * Runs {@code body} over [0, n) split into contiguous chunks on the session's pool, returning
    * when all are done. Work below {@code minChunk} items per chunk stays on the calling thread.
    * The calling thread takes part; nested calls are safe. The first exception a chunk throws is

@@ -83,4 +83,20 @@ class BufferArenaTest {
     assertThat(session.buffers()).isSameAs(pool);
     assertThat(pool.acquire(session).context().buffers()).isSameAs(pool);
   }
+
+  @Test
+  void releasedScratchIsReusedButHeldTensorsAreNot() {
+    BufferArena arena = pool.acquire(session);
+    ExecContext ctx = arena.context();
+    Tensor scratch = ctx.allocateUninitialized(DType.FLOAT, Shape.of(5));
+    ctx.release(scratch);
+    assertThat(ctx.allocate(DType.FLOAT, Shape.of(5)).data()).isSameAs(scratch.data());
+    Tensor held = ctx.allocate(DType.FLOAT, Shape.of(7));
+    arena.hold(held);
+    ctx.release(held);
+    assertThat(ctx.allocate(DType.FLOAT, Shape.of(7)).data()).isNotSameAs(held.data());
+    ctx.release(Tensor.of(new float[5], 5));
+    session.release(scratch);
+    assertThat(pool.stats().reused()).isEqualTo(1);
+  }
 }
