@@ -242,10 +242,13 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** Stops the session's threads; later runs fail. */
+  /** Stops the session's threads and drops its recycled buffers; later runs fail. */
   @Override
   public void close() {
     closed = true;
+    if (buffers != null) {
+      buffers.clear();
+    }
     if (pool != null) {
       pool.shutdown();
     }

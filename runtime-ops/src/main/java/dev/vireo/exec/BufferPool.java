@@ -56,6 +56,13 @@ public final class BufferPool {
     }
   }
 
+  /** Drops the idle arenas and their free buffers (a closed session keeps no memory). */
+  public void clear() {
+    synchronized (idle) {
+      idle.clear();
+    }
+  }
+
   long maxFreeBytesPerArena() {
     return maxFreeBytesPerArena;
   }

@@ -99,4 +99,12 @@ class BufferArenaTest {
     session.release(scratch);
     assertThat(pool.stats().reused()).isEqualTo(1);
   }
+
+  @Test
+  void clearDropsIdleArenas() {
+    BufferArena arena = pool.acquire(session);
+    pool.release(arena);
+    pool.clear();
+    assertThat(pool.acquire(session)).isNotSameAs(arena);
+  }
 }
