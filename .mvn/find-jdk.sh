@@ -1,7 +1,15 @@
 # Sourced by ./vireo and ./run-tests: sets VIREO_JAVA_HOME to a JDK >= 21 or exits with a clear message.
 # Order: JAVA_HOME, then the newest JDK under the machine's JVM folders, then `java` on the PATH.
 vireo_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1
+  # The JDK's release file names its version without starting a JVM (which costs a second or more
+  # per candidate on a busy machine); ask the JVM only when the file is missing. "1.8.0" -> 8.
+  local v=""
+  [ -f "$1/release" ] && v=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$1/release" | head -n 1)
+  if [ -z "$v" ]; then
+    v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1)
+  fi
+  v=${v#1.}
+  echo "$v"
 }
 vireo_find_jdk() {
   local candidates=() c major

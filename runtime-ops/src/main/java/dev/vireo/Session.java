@@ -1,5 +1,7 @@
 package dev.vireo;
 
+import dev.vireo.exec.BufferPool;
+import dev.vireo.exec.BufferStats;
 import dev.vireo.exec.ExecContext;
 import dev.vireo.exec.ExecutionPlan;
 import dev.vireo.exec.Executor;
@@ -24,7 +26,9 @@ import java.util.stream.Collectors;
  * A model ready to run: kernels resolved and constants in place. Create one with {@link
  * Vireo#load}; close it to stop its threads.
  *
- * <p>{@link #run} may be called from many threads at once: runs share only immutable state.
+ * <p>{@link #run} may be called from many threads at once: runs share only immutable state and
+ * the pool of recycled buffers, where each run takes its own arena. Returned tensors belong to
+ * the caller; no later run writes into them.
  */
 public final class Session implements AutoCloseable {
   /** A model input or output: its name and declared (or inferred) type. */
@@ -40,6 +44,7 @@ public final class Session implements AutoCloseable {
   private final ExecContext ctx;
   private final ForkJoinPool pool;
   private final Profile profile;
+  private final BufferPool buffers;
   private final List<Value> inputValues;
   private final Map<String, Integer> inputIndex = new HashMap<>();
   private final List<IoInfo> inputs;
@@ -51,7 +56,8 @@ public final class Session implements AutoCloseable {
     this.plan = ExecutionPlan.build(model.graph(), registry, List.of());
     this.pool = options.threads() > 1 ? newPool(options.threads()) : null;
     this.profile = options.profiling() ? new Profile() : null;
-    this.ctx = new ExecContext(options.threads(), pool, profile);
+    this.buffers = options.reuseBuffers() ? new BufferPool() : null;
+    this.ctx = new ExecContext(options.threads(), pool, profile, buffers);
     this.inputValues = List.copyOf(model.graph().inputs());
     List<IoInfo> in = new ArrayList<>();
     for (int i = 0; i < inputValues.size(); i++) {
@@ -103,6 +109,15 @@ public final class Session implements AutoCloseable {
       throw new IllegalStateException("profiling is off: create the session with SessionOptions.withProfiling(true)");
     }
     return profile;
+  }
+
+  /**
+   * How many output buffers runs so far took as new arrays and how many they reused from dead
+   * values (all zeros when the session was created without {@link
+   * SessionOptions#withReuseBuffers buffer reuse}).
+   */
+  public BufferStats bufferStats() {
+    return buffers == null ? new BufferStats(0, 0, 0, 0) : buffers.stats();
   }
 
   /**
@@ -227,10 +242,13 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** Stops the session's threads; later runs fail. */
+  /** Stops the session's threads and drops its recycled buffers; later runs fail. */
   @Override
   public void close() {
     closed = true;
+    if (buffers != null) {
+      buffers.clear();
+    }
     if (pool != null) {
       pool.shutdown();
     }

@@ -12,8 +12,11 @@ import java.util.Objects;
  *     OptimizationLevel#ALL})
  * @param profiling whether node times are summed per operator type ({@link Session#profile()});
  *     off by default because it reads the clock twice per node
+ * @param reuseBuffers whether runs recycle the buffers of dead intermediate values (default on;
+ *     see {@link dev.vireo.exec.BufferPool})
  */
-public record SessionOptions(int threads, OptimizationLevel optimization, boolean profiling) {
+public record SessionOptions(
+    int threads, OptimizationLevel optimization, boolean profiling, boolean reuseBuffers) {
   public SessionOptions {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -22,18 +25,22 @@ public record SessionOptions(int threads, OptimizationLevel optimization, boolea
   }
 
   public static SessionOptions defaults() {
-    return new SessionOptions(Runtime.getRuntime().availableProcessors(), OptimizationLevel.ALL, false);
+    return new SessionOptions(Runtime.getRuntime().availableProcessors(), OptimizationLevel.ALL, false, true);
   }
 
   public SessionOptions withThreads(int n) {
-    return new SessionOptions(n, optimization, profiling);
+    return new SessionOptions(n, optimization, profiling, reuseBuffers);
   }
 
   public SessionOptions withOptimization(OptimizationLevel level) {
-    return new SessionOptions(threads, level, profiling);
+    return new SessionOptions(threads, level, profiling, reuseBuffers);
   }
 
   public SessionOptions withProfiling(boolean on) {
-    return new SessionOptions(threads, optimization, on);
+    return new SessionOptions(threads, optimization, on, reuseBuffers);
+  }
+
+  public SessionOptions withReuseBuffers(boolean on) {
+    return new SessionOptions(threads, optimization, profiling, on);
   }
 }

@@ -1,6 +1,9 @@
 package dev.vireo.cli;
 
+import dev.vireo.Session;
 import dev.vireo.check.CaseRunner;
+import dev.vireo.ir.Model;
+import dev.vireo.ir.Value;
 import dev.vireo.ir.Dim;
 import dev.vireo.ir.ValueType;
 import dev.vireo.tensor.DType;
@@ -10,16 +13,65 @@ import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
-/** Input tensors for {@code vireo run}: read from .npy or .pb files, or made up from a seed. */
+/** Input tensors for {@code vireo run} and {@code vireo bench}: read from .npy or .pb files, or made up from a seed. */
 final class Inputs {
   private static final byte[] NPY_MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
 
   private Inputs() {}
+
+  /**
+   * Reads the {@code -i NAME=FILE} inputs of a command.
+   *
+   * @throws IllegalArgumentException for a name that is not a model input or an unreadable file
+   */
+  static Map<String, Object> readAll(Model model, Map<String, Path> files) {
+    Map<String, Value> declared = new LinkedHashMap<>();
+    model.graph().inputs().forEach(v -> declared.put(v.name(), v));
+    Map<String, Object> feeds = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> e : files.entrySet()) {
+      Value v = declared.get(e.getKey());
+      if (v == null) {
+        throw new IllegalArgumentException("unknown input '" + e.getKey() + "'; the model's inputs are: "
+            + String.join(", ", declared.keySet()));
+      }
+      feeds.put(e.getKey(), read(e.getKey(), e.getValue(), v.type()));
+    }
+    return feeds;
+  }
+
+  /** Rejects negative {@code --dim} values. */
+  static void checkDims(Map<String, Long> dims) {
+    dims.forEach((k, v) -> {
+      if (v < 0) {
+        throw new IllegalArgumentException("--dim " + k + "=" + v + ": a dimension must be >= 0");
+      }
+    });
+  }
+
+  /**
+   * Adds seeded random data for every session input missing from {@code feeds}, noting each on
+   * {@code err}.
+   */
+  static void fillRandom(Session session, Map<String, Object> feeds, Map<String, Long> dims, long seed,
+      PrintWriter err) {
+    Random rnd = new Random(seed);
+    for (Session.IoInfo in : session.inputs()) {
+      if (!feeds.containsKey(in.name())) {
+        Shape shape = shapeFor(in.name(), in.type(), dims);
+        Tensor t = random(in.name(), ((ValueType.TensorType) in.type()).elemType(), shape, rnd);
+        err.println("input '" + in.name() + "': random " + t.describe() + " (seed " + seed + ")");
+        feeds.put(in.name(), t);
+      }
+    }
+    err.flush();
+  }
 
   /**
    * Reads an input file: a NumPy {@code .npy} file (recognised by its magic string) or else a

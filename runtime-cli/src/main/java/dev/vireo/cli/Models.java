@@ -39,8 +39,13 @@ final class Models {
 
   /** Plans a loaded model; kernels that are missing or reject a node are a {@link ModelLoadException}. */
   static Session session(Model model, int threads) {
+    return session(model, SessionOptions.defaults().withThreads(threads));
+  }
+
+  /** As {@link #session(Model, int)} with all options given. */
+  static Session session(Model model, SessionOptions options) {
     try {
-      return Vireo.create(model, SessionOptions.defaults().withThreads(threads));
+      return Vireo.create(model, options);
     } catch (ModelLoadException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

@@ -2,10 +2,7 @@ package dev.vireo.cli;
 
 import dev.vireo.Session;
 import dev.vireo.ir.Model;
-import dev.vireo.ir.Value;
-import dev.vireo.ir.ValueType;
 import dev.vireo.tensor.Npy;
-import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.OptionalValue;
 import dev.vireo.tensor.Tensor;
 import dev.vireo.tensor.TensorSequence;
@@ -17,7 +14,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,39 +51,23 @@ final class RunCommand extends VireoCommand {
   @Option(names = "--seed", paramLabel = "S", description = "Seed of the random inputs (default ${DEFAULT-VALUE}).")
   long seed = 42;
 
+  @Option(names = "--simd", description = "Use the SIMD (Vector API) kernels. Off by default: for one "
+      + "run, the scalar kernels answer sooner, since SIMD code runs slowly until the JIT has compiled it.")
+  boolean simd;
+
   @Override
   int execute() throws IOException {
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
     }
-    dims.forEach((k, v) -> {
-      if (v < 0) {
-        throw new IllegalArgumentException("--dim " + k + "=" + v + ": a dimension must be >= 0");
-      }
-    });
-    Model model = Models.load(modelFile);
-    Map<String, Value> declared = new LinkedHashMap<>();
-    model.graph().inputs().forEach(v -> declared.put(v.name(), v));
-    Map<String, Object> feeds = new LinkedHashMap<>();
-    for (Map.Entry<String, Path> e : inputFiles.entrySet()) {
-      Value v = declared.get(e.getKey());
-      if (v == null) {
-        throw new IllegalArgumentException("unknown input '" + e.getKey() + "'; the model's inputs are: "
-            + String.join(", ", declared.keySet()));
-      }
-      feeds.put(e.getKey(), Inputs.read(e.getKey(), e.getValue(), v.type()));
+    if (VireoCli.standalone) {
+      chooseKernels(simd);
     }
+    Inputs.checkDims(dims);
+    Model model = Models.load(modelFile);
+    Map<String, Object> feeds = Inputs.readAll(model, inputFiles);
     try (Session session = Models.session(model, threads)) {
-      Random rnd = new Random(seed);
-      for (Session.IoInfo in : session.inputs()) {
-        if (!feeds.containsKey(in.name())) {
-          Shape shape = Inputs.shapeFor(in.name(), in.type(), dims);
-          Tensor t = Inputs.random(in.name(), ((ValueType.TensorType) in.type()).elemType(), shape, rnd);
-          err().println("input '" + in.name() + "': random " + t.describe() + " (seed " + seed + ")");
-          feeds.put(in.name(), t);
-        }
-      }
-      err().flush();
+      Inputs.fillRandom(session, feeds, dims, seed, err());
       long t0 = System.nanoTime();
       Map<String, Object> outputs = Models.run(session, feeds);
       double ms = (System.nanoTime() - t0) / 1e6;
@@ -99,6 +79,18 @@ final class RunCommand extends VireoCommand {
       out.println(String.format(Locale.ROOT, "run time: %.2f ms", ms));
     }
     return VireoCli.OK;
+  }
+
+  /**
+   * Picks scalar kernels for this JVM unless {@code simd} or the user set {@code vireo.vector}
+   * (read once, when the first kernel family loads, so this must run before the model is planned).
+   * One inference finishes long before the JIT has compiled the Vector API code, which is about a
+   * thousand times slower until then, while the scalar loops compile within milliseconds.
+   */
+  static void chooseKernels(boolean simd) {
+    if (!simd && System.getProperty("vireo.vector") == null) {
+      System.setProperty("vireo.vector", "false");
+    }
   }
 
   /**

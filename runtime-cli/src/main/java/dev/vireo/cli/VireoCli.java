@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VireoCli.Version.class,
     description = "Pure-Java ONNX inference runtime.",
-    subcommands = {InfoCommand.class, RunCommand.class, CheckCommand.class, OpsCommand.class,
-      OptimizeCommand.class, QuantizeCommand.class},
+    subcommands = {InfoCommand.class, RunCommand.class, BenchCommand.class, CheckCommand.class,
+      OpsCommand.class, OptimizeCommand.class, QuantizeCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -44,7 +44,14 @@ public final class VireoCli implements Runnable {
 
   @Spec CommandSpec spec;
 
+  /**
+   * Whether this JVM runs the CLI as its program (through {@link #main}) rather than embedded, e.g.
+   * in tests: only then may a command set JVM-wide system properties such as {@code vireo.vector}.
+   */
+  static volatile boolean standalone;
+
   public static void main(String[] args) {
+    standalone = true;
     System.exit(commandLine().execute(args));
   }
 
@@ -61,7 +68,7 @@ public final class VireoCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a command is required: info, run, check, ops, optimize or quantize (see 'vireo --help')");
+        "a command is required: info, run, bench, check, ops, optimize or quantize (see 'vireo --help')");
   }
 
   /** The version from the build, and the Java running it. */

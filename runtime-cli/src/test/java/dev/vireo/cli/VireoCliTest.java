@@ -39,8 +39,8 @@ class VireoCliTest {
     assertThat(v.out()).startsWith("vireo 0.1.0");
     Cli h = Cli.run("--help");
     assertThat(h.exitCode()).isZero();
-    assertThat(h.out()).contains("info", "run", "check", "ops", "Exit codes");
-    for (String cmd : new String[] {"info", "run", "check", "ops"}) {
+    assertThat(h.out()).contains("info", "run", "bench", "check", "ops", "Exit codes");
+    for (String cmd : new String[] {"info", "run", "bench", "check", "ops"}) {
       Cli sub = Cli.run(cmd, "--help");
       assertThat(sub.exitCode()).isZero();
       assertThat(sub.out()).startsWith("Usage: vireo " + cmd);

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What a kernel may use while it runs: output allocation and the session's thread pool.
  *
- * <p>One context serves every run of a session and is safe to use from many threads.
+ * <p>A session's context serves every run and is safe to use from many threads. With a {@link
+ * BufferPool}, each top-level {@link Executor#run} gives its kernels a per-run view of it whose
+ * allocations come from, and return to, that run's {@link BufferArena}.
  */
 public final class ExecContext {
   /** A body over the index range [from, to). */
@@ -23,6 +25,9 @@ public final class ExecContext {
   private final int threads;
   private final ForkJoinPool pool;
   private final Profile profile;
+  private final BufferPool buffers;
+  /** The run this view belongs to; null for a session's (shared) context. */
+  private final BufferArena arena;
 
   /**
    * @param pool the session's pool, or null to run everything on the calling thread
@@ -35,9 +40,37 @@ public final class ExecContext {
    * @param profile where node times are summed, or null to not measure them
    */
   public ExecContext(int threads, ForkJoinPool pool, Profile profile) {
+    this(threads, pool, profile, null);
+  }
+
+  /**
+   * @param buffers where runs recycle tensor buffers, or null to allocate every output anew
+   */
+  public ExecContext(int threads, ForkJoinPool pool, Profile profile, BufferPool buffers) {
+    this(threads, pool, profile, buffers, null);
+  }
+
+  private ExecContext(int threads, ForkJoinPool pool, Profile profile, BufferPool buffers, BufferArena arena) {
     this.threads = Math.max(1, threads);
     this.pool = pool;
     this.profile = profile;
+    this.buffers = buffers;
+    this.arena = arena;
+  }
+
+  /** The view of this context that one run, owning {@code arena}, gives its kernels. */
+  ExecContext forRun(BufferArena arena) {
+    return new ExecContext(threads, pool, profile, buffers, arena);
+  }
+
+  /** The buffer pool runs recycle into; null when outputs are always new arrays. */
+  public BufferPool buffers() {
+    return buffers;
+  }
+
+  /** The arena of the run this view belongs to; null outside a run. */
+  BufferArena arena() {
+    return arena;
   }
 
   /** The profile node times go to; null when profiling is off. */
@@ -55,17 +88,33 @@ public final class ExecContext {
     return threads;
   }
 
-  /** A zero-filled output tensor. */
+  /**
+   * A zero-filled output tensor, possibly on a buffer a dead value of this run or an earlier one
+   * left. The kernel owns it until it returns it as an output; it must not keep it afterwards.
+   */
   public Tensor allocate(DType dtype, Shape shape) {
-    return Tensor.zeros(dtype, shape);
+    return arena == null ? Tensor.zeros(dtype, shape) : arena.take(dtype, shape, true);
   }
 
   /**
-   * An output tensor whose contents are unspecified (possibly a reused buffer): for kernels that
-   * write every element, so the zero-fill is saved.
+   * An output tensor whose contents are unspecified (possibly a reused buffer holding old
+   * values): for kernels that write every element, so the zero-fill is saved. Same ownership
+   * rule as {@link #allocate}.
    */
   public Tensor allocateUninitialized(DType dtype, Shape shape) {
-    return Tensor.zeros(dtype, shape);
+    return arena == null ? Tensor.zeros(dtype, shape) : arena.take(dtype, shape, false);
+  }
+
+  /**
+   * Gives back a scratch tensor the calling kernel got from {@link #allocate} or {@link
+   * #allocateUninitialized} of this context and will neither return nor keep: its buffer may serve
+   * the run's later allocations. Does nothing outside a run, or for a tensor the run does not own
+   * or that a slot already holds.
+   */
+  public void release(Tensor scratch) {
+    if (arena != null) {
+      arena.release(scratch);
+    }
   }
 
   /**

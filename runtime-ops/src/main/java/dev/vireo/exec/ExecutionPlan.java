@@ -33,9 +33,12 @@ public final class ExecutionPlan {
   private final Object[] constants;
   private final Map<Value, Integer> slots;
   private final int[] outputSlots;
+  /** Per slot: whether a step writes it (as opposed to a constant or a fed input). */
+  private final boolean[] produced;
 
-  private ExecutionPlan(
-      Graph graph, Step[] steps, Object[] constants, Map<Value, Integer> slots, int[] outputSlots) {
+  private ExecutionPlan(Graph graph, Step[] steps, Object[] constants, Map<Value, Integer> slots,
+      int[] outputSlots, boolean[] produced) {
+    this.produced = produced;
     this.graph = graph;
     this.steps = steps;
     this.constants = constants;
@@ -118,9 +121,25 @@ public final class ExecutionPlan {
     for (int i = 0; i < steps.length; i++) {
       release.add(new ArrayList<>());
     }
+    boolean[] produced = new boolean[slots.size()];
+    int[] producer = new int[slots.size()];
+    for (int i = 0; i < steps.length; i++) {
+      for (int s : steps[i].outputs()) {
+        if (s >= 0) {
+          produced[s] = true;
+          producer[s] = i;
+        }
+      }
+    }
     for (int s = 0; s < lastUse.length; s++) {
-      if (lastUse[s] >= 0 && !keep[s] && constants.get(s) == null) {
+      if (keep[s] || constants.get(s) != null) {
+        continue;
+      }
+      if (lastUse[s] >= 0) {
         release.get(lastUse[s]).add(s);
+      } else if (produced[s]) {
+        // an output nobody reads dies as soon as it is made
+        release.get(producer[s]).add(s);
       }
     }
     for (int i = 0; i < steps.length; i++) {
@@ -129,7 +148,7 @@ public final class ExecutionPlan {
           release.get(i).stream().mapToInt(Integer::intValue).toArray());
     }
     return new ExecutionPlan(
-        graph, steps, constants.toArray(), slots, outputSlots);
+        graph, steps, constants.toArray(), slots, outputSlots, produced);
   }
 
   /**
@@ -208,6 +227,11 @@ public final class ExecutionPlan {
 
   int[] outputSlots() {
     return outputSlots;
+  }
+
+  /** Whether a step writes the slot (its value is made during the run, not fed or constant). */
+  boolean produced(int slot) {
+    return produced[slot];
   }
 
   /** Number of nodes. */

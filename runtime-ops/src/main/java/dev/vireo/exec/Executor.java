@@ -26,6 +26,24 @@ public final class Executor {
    * @throws InferenceException naming the node whose kernel failed
    */
   public static Object[] run(ExecutionPlan plan, List<Value> inputValues, Object[] inputs, ExecContext ctx) {
+    if (ctx.arena() != null || ctx.buffers() == null) {
+      return run(plan, inputValues, inputs, ctx, ctx.arena());
+    }
+    BufferArena arena = ctx.buffers().acquire(ctx);
+    try {
+      return run(plan, inputValues, inputs, arena.context(), arena);
+    } finally {
+      ctx.buffers().release(arena);
+    }
+  }
+
+  /**
+   * Runs the plan with kernels allocating from {@code arena} (null: plain allocation). The slots
+   * a step writes are counted in the arena and dropped when they die; fed and constant slots are
+   * not, since the arena does not own them (a subgraph's fed values belong to the enclosing run).
+   */
+  private static Object[] run(
+      ExecutionPlan plan, List<Value> inputValues, Object[] inputs, ExecContext ctx, BufferArena arena) {
     Object[] env = plan.newEnvironment();
     for (int i = 0; i < inputs.length; i++) {
       if (inputs[i] != null) {
@@ -78,9 +96,15 @@ public final class Executor {
             throw new InferenceException(n.context(), "kernel produced no output " + k, null);
           }
           env[os[k]] = out[k];
+          if (arena != null) {
+            arena.hold(out[k]);
+          }
         }
       }
       for (int s : step.releaseAfter()) {
+        if (arena != null && plan.produced(s) && env[s] != null) {
+          arena.drop(env[s]);
+        }
         env[s] = null;
       }
     }
