@@ -6,6 +6,7 @@ import dev.vireo.kernel.StandardKernels;
 import dev.vireo.onnx.load.OnnxLoader;
 import dev.vireo.op.ShapeInference;
 import dev.vireo.op.StandardOps;
+import dev.vireo.optimize.Optimizer;
 import java.nio.file.Path;
 
 /**
@@ -36,9 +37,14 @@ public final class Vireo {
     return create(OnnxLoader.load(model), options);
   }
 
-  /** Plans an already loaded or built model. */
+  /**
+   * Optimizes (at {@link SessionOptions#optimization()}) and plans an already loaded or built
+   * model. The model's graph is rewritten in place by the optimizer; {@link Session#model()} is
+   * the optimized model.
+   */
   public static Session create(Model model, SessionOptions options) {
     ShapeInference.run(model.graph(), StandardOps.registry());
-    return new Session(model, StandardKernels.registry(), options);
+    Model optimized = Optimizer.standard().optimize(model, options.optimization()).model();
+    return new Session(optimized, StandardKernels.registry(), options);
   }
 }

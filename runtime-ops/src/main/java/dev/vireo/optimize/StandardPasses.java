@@ -1,0 +1,20 @@
+package dev.vireo.optimize;
+
+import java.util.List;
+
+/**
+ * Every pass Vireo ships, in the order the {@link Optimizer} runs them; each pass declares its own
+ * level. Add a pass with one line in {@link #all()} at the place its inputs are ready: clean-ups
+ * first (they expose patterns), folds next, fusions after them, the final clean-up last.
+ */
+public final class StandardPasses {
+  private StandardPasses() {}
+
+  /** The passes, in run order. */
+  public static List<GraphPass> all() {
+    return List.of(
+        // clean-ups: remove what computes nothing
+        new dev.vireo.optimize.cleanup.DeadCodeElimination(),
+        new dev.vireo.optimize.cleanup.UnusedInitializerRemoval());
+  }
+}
