@@ -15,6 +15,12 @@ public final class StandardPasses {
     return List.of(
         // clean-ups: remove what computes nothing
         new dev.vireo.optimize.cleanup.DeadCodeElimination(),
-        new dev.vireo.optimize.cleanup.UnusedInitializerRemoval());
+        new dev.vireo.optimize.cleanup.UnusedInitializerRemoval(),
+        // transformer fusions (extended): layer norms first, so that residual Adds meet them
+        new dev.vireo.optimize.transformer.LayerNormFusion(),
+        new dev.vireo.optimize.transformer.SkipLayerNormFusion(),
+        new dev.vireo.optimize.transformer.GeluFusion(),
+        new dev.vireo.optimize.transformer.BiasGeluFusion(),
+        new dev.vireo.optimize.transformer.AttentionFusion());
   }
 }
