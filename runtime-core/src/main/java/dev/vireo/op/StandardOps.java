@@ -37,6 +37,7 @@ public final class StandardOps {
     dev.vireo.op.stateful.StatefulOps.register(r);
     dev.vireo.op.random.RandomOps.register(r);
     dev.vireo.op.transformer.TransformerOps.register(r);
+    dev.vireo.op.fused.FusedOps.register(r);
     return r;
   }
 }

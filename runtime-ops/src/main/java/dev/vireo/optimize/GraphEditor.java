@@ -37,6 +37,7 @@ public final class GraphEditor {
   private final Set<Value> graphOutputs = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Value> graphInputs = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<String> names = new HashSet<>();
+  private final Map<Node, Node> rebuilt = new IdentityHashMap<>();
 
   public GraphEditor(Graph graph) {
     this.graph = graph;
@@ -76,6 +77,19 @@ public final class GraphEditor {
       }
     }
     return graph.nodes().contains(n);
+  }
+
+  /**
+   * The node now standing for {@code n}: {@code n} itself while it is in the graph, its rebuilt
+   * copy when an edit rewired it (see {@link #replaceAllUses}), or null once it was removed. Passes
+   * that iterate over a {@link #snapshot} call this for each node first.
+   */
+  public Node current(Node n) {
+    Node c = n;
+    for (Node next = rebuilt.get(c); next != null; next = rebuilt.get(c)) {
+      c = next;
+    }
+    return contains(c) ? c : null;
   }
 
   /** The node of this graph computing {@code v}, or null (graph input, initializer, outer value). */
@@ -264,12 +278,40 @@ public final class GraphEditor {
         throw new IllegalStateException("cannot move output '" + old.name() + "' to " + p
             + " while " + oldProducer + " still produces it; remove that node first");
       }
-      swap(p, withOutputs(p, outs));
+      Node moved = withOutputs(p, outs);
+      swap(p, moved);
+      rebuilt.put(p, moved);
       old.setType(merged(old.type(), replacement.type()));
       rewire(replacement, old);
       return true;
     }
     rewire(old, replacement);
+    return true;
+  }
+
+  /**
+   * Removes a node that passes {@code in} through unchanged as {@code out}, pointing the readers of
+   * {@code out} at {@code in}.
+   *
+   * @return false (and nothing changed) when {@code out} is a graph output that cannot be moved
+   *     (see {@link #replaceAllUses}) or another output of the node is still in use
+   */
+  public boolean bypass(Node n, Value in, Value out) {
+    for (Value o : n.outputs()) {
+      if (o != null && o != out && !isUnused(o)) {
+        return false;
+      }
+    }
+    if (isGraphOutput(out)) {
+      Node p = producers.get(in);
+      if (p == null || p == n || isGraphOutput(in) || graphInputs.contains(in)) {
+        return false;
+      }
+    }
+    remove(n);
+    if (!replaceAllUses(out, in)) {
+      throw new IllegalStateException("bypass of " + n + " failed after its checks passed");
+    }
     return true;
   }
 
@@ -280,19 +322,20 @@ public final class GraphEditor {
   /** Points every reader of {@code from} at {@code to}. */
   private void rewire(Value from, Value to) {
     for (Node c : new ArrayList<>(consumers(from))) {
-      Node rebuilt = c;
+      Node copy = c;
       if (c.inputs().contains(from)) {
         List<Value> ins = new ArrayList<>(c.inputs());
         ins.replaceAll(v -> v == from ? to : v);
-        rebuilt = withInputs(c, ins);
+        copy = withInputs(c, ins);
       }
       for (Attribute a : c.attributes().values()) {
         for (Graph sub : subgraphs(a)) {
           replaceInSubgraph(sub, from, to);
         }
       }
-      if (rebuilt != c) {
-        swap(c, rebuilt);
+      if (copy != c) {
+        swap(c, copy);
+        rebuilt.put(c, copy);
       } else {
         // only captured reads changed: the index entry moves, the node stays
         unindex(c);

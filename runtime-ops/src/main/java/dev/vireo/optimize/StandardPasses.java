@@ -14,6 +14,20 @@ public final class StandardPasses {
   public static List<GraphPass> all() {
     return List.of(
         // clean-ups: remove what computes nothing
+        new dev.vireo.optimize.cleanup.IdentityElimination(),
+        new dev.vireo.optimize.cleanup.NoOpCastElimination(),
+        new dev.vireo.optimize.cleanup.CommonSubexpressionElimination(),
+        // folds: compute what is known before the model runs
+        new dev.vireo.optimize.fold.ShapeFolding(),
+        new dev.vireo.optimize.fold.ConstantFolding(),
+        new dev.vireo.optimize.cleanup.NoOpReshapeElimination(),
+        // standard-op fusions (basic: the result stays portable ONNX)
+        new dev.vireo.optimize.fusion.ConvBatchNormFusion(),
+        new dev.vireo.optimize.fusion.MatMulAddFusion(),
+        // contrib fusions into onnxruntime's com.microsoft kernels (extended)
+        new dev.vireo.optimize.fusion.ConvActivationFusion(),
+        new dev.vireo.optimize.fusion.GemmActivationFusion(),
+        // final clean-up
         new dev.vireo.optimize.cleanup.DeadCodeElimination(),
         new dev.vireo.optimize.cleanup.UnusedInitializerRemoval(),
         // transformer fusions (extended): layer norms first, so that residual Adds meet them
