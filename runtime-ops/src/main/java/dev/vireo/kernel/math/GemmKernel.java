@@ -2,9 +2,12 @@ package dev.vireo.kernel.math;
 
 import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
+import dev.vireo.ir.Value;
 import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.Kernel;
 import dev.vireo.linalg.Broadcast;
+import dev.vireo.linalg.PackedMatrix;
+import dev.vireo.linalg.ParallelRange;
 import dev.vireo.linalg.Sgemm;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
@@ -13,16 +16,19 @@ import dev.vireo.tensor.Tensor;
 /**
  * Gemm: {@code Y = alpha·op(A)·op(B) + beta·C} for 2-D A and B, with C broadcast to [M, N]
  * (unidirectionally). C is optional from opset 11; f32 (f16/bf16 via f32); f64 and the 32- and
- * 64-bit integers through {@link GemmExactTypes}.
+ * 64-bit integers through {@link GemmExactTypes}. A floating-point B that is a constant
+ * initializer is packed (transB applied) once when the kernel is created and read in place by
+ * every run that gets that very tensor. Products are split across threads by {@link Sgemm}.
  */
 public final class GemmKernel implements Kernel {
-  private static final int GRAIN = 1 << 15;
-
   private final float alpha;
   private final float beta;
   private final boolean transA;
   private final boolean transB;
   private final boolean cRequired;
+  /** B's constant initializer when it was packed, else null. */
+  private final Tensor weight;
+  private final PackedMatrix packed;
 
   public GemmKernel(Node n) {
     alpha = n.attrFloat("alpha", 1f);
@@ -31,6 +37,18 @@ public final class GemmKernel implements Kernel {
     transB = n.attrInt("transB", 0) != 0;
     // opset 11: C became optional
     cRequired = n.opset() < 11;
+    Value bv = n.inputs().size() > 1 ? n.input(1) : null;
+    Tensor w = bv == null ? null : bv.initializer();
+    if (w != null && w.rank() == 2 && (w.dtype() == DType.FLOAT || w.dtype() == DType.FLOAT16
+        || w.dtype() == DType.BFLOAT16)) {
+      int k = transB ? w.shape().dim(1) : w.shape().dim(0);
+      int cols = transB ? w.shape().dim(0) : w.shape().dim(1);
+      weight = w;
+      packed = Sgemm.packB(HalfFloats.widen(w).floats(), k, cols, transB);
+    } else {
+      weight = null;
+      packed = null;
+    }
   }
 
   @Override
@@ -59,10 +77,10 @@ public final class GemmKernel implements Kernel {
       Tensor c = beta == 0f ? null : c0;
       return new Tensor[] {GemmExactTypes.run(a0, b0, c, transA, transB, alpha, beta, m, n, k, ctx)};
     }
+    PackedMatrix pb = b0 == weight ? packed : null;
     Tensor a = HalfFloats.widen(a0);
-    Tensor b = HalfFloats.widen(b0);
     Tensor c = HalfFloats.widen(c0);
-    Tensor y = ctx.allocate(DType.FLOAT, Shape.of(m, n));
+    Tensor y = ctx.allocateUninitialized(DType.FLOAT, Shape.of(m, n));
     float[] yd = y.floats();
     float effBeta = 0f;
     if (c != null && beta != 0f) {
@@ -70,13 +88,15 @@ public final class GemmKernel implements Kernel {
       effBeta = beta;
     }
     float[] ad = a.floats();
-    float[] bd = b.floats();
     int lda = a.shape().dim(1);
-    int ldb = b.shape().dim(1);
-    float be = effBeta;
-    int grain = Math.max(1, GRAIN / Math.max(1, n * Math.max(1, k)));
-    ctx.parallelFor(m, grain, (from, to) -> Sgemm.sgemm(transA, transB, to - from, n, k, alpha,
-        ad, transA ? from : from * lda, lda, bd, 0, ldb, be, yd, from * n, n));
+    ParallelRange par = (count, grain, body) -> ctx.parallelFor(count, grain, body::run);
+    if (pb != null) {
+      Sgemm.sgemm(transA, m, alpha, ad, 0, lda, pb, effBeta, yd, 0, n, par);
+    } else {
+      Tensor b = HalfFloats.widen(b0);
+      Sgemm.sgemm(transA, transB, m, n, k, alpha, ad, 0, lda, b.floats(), 0, b.shape().dim(1),
+          effBeta, yd, 0, n, par);
+    }
     return new Tensor[] {HalfFloats.narrow(ctx, y, a0.dtype())};
   }
 

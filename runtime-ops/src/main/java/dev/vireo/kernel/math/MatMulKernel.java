@@ -1,9 +1,13 @@
 package dev.vireo.kernel.math;
 
 import dev.vireo.exec.ExecContext;
+import dev.vireo.ir.Node;
+import dev.vireo.ir.Value;
 import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.Kernel;
 import dev.vireo.linalg.Broadcast;
+import dev.vireo.linalg.PackedMatrix;
+import dev.vireo.linalg.ParallelRange;
 import dev.vireo.linalg.Sgemm;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
@@ -16,11 +20,41 @@ import java.util.Arrays;
  * i32 and i64 (wrapping).
  *
  * <p>When B has no batch dims, A's batch dims are folded into its rows, so a [B,S,K] x [K,N]
- * product is one [B·S,K] x [K,N] matrix product.
+ * product is one [B·S,K] x [K,N] matrix product. A floating-point 2-D B that is a constant
+ * initializer is packed once when the kernel is created and read in place by every run (as long
+ * as the run gets that very tensor: a fed override is multiplied as given). f32 products are
+ * split across threads by {@link Sgemm}; batched ones (attention's [B,H,S,D] x [B,H,D,S]) are
+ * split across batch items, each a single-threaded product.
  */
 public final class MatMulKernel implements Kernel {
-  /** Multiply-adds per parallel chunk. */
+  /** Multiply-adds per parallel chunk of the non-f32 types. */
   private static final int GRAIN = 1 << 15;
+  /** Multiply-adds each thread must get before batch items are spread across threads. */
+  private static final long MIN_BATCH_MACS = 1L << 21;
+
+  /** B's constant initializer when it was packed, else null. */
+  private final Tensor weight;
+  private final PackedMatrix packed;
+
+  /** A kernel without constant operands (every B multiplied as given). */
+  public MatMulKernel() {
+    weight = null;
+    packed = null;
+  }
+
+  /** Packs input B when it is a 2-D floating-point constant initializer. */
+  public MatMulKernel(Node node) {
+    Value bv = node.inputs().size() > 1 ? node.input(1) : null;
+    Tensor w = bv == null ? null : bv.initializer();
+    if (w != null && w.rank() == 2 && (w.dtype() == DType.FLOAT || w.dtype() == DType.FLOAT16
+        || w.dtype() == DType.BFLOAT16)) {
+      weight = w;
+      packed = Sgemm.packB(HalfFloats.widen(w).floats(), w.shape().dim(0), w.shape().dim(1), false);
+    } else {
+      weight = null;
+      packed = null;
+    }
+  }
 
   @Override
   public Tensor[] run(Tensor[] inputs, ExecContext ctx) {
@@ -30,14 +64,17 @@ public final class MatMulKernel implements Kernel {
       throw new IllegalArgumentException("element types differ: A " + a.describe() + " x B " + b.describe());
     }
     DType t = a.dtype();
+    PackedMatrix pb = b == weight ? packed : null;
     if (t == DType.FLOAT16 || t == DType.BFLOAT16) {
-      Tensor r = multiply(HalfFloats.widen(a), HalfFloats.widen(b), a, b, ctx);
+      Tensor r = multiply(HalfFloats.widen(a), pb != null ? b : HalfFloats.widen(b), a, b, pb, ctx);
       return new Tensor[] {HalfFloats.narrow(ctx, r, t)};
     }
-    return new Tensor[] {multiply(a, b, a, b, ctx)};
+    return new Tensor[] {multiply(a, b, a, b, pb, ctx)};
   }
 
-  private static Tensor multiply(Tensor a, Tensor b, Tensor origA, Tensor origB, ExecContext ctx) {
+  /** @param pb B packed (then b's data is not read), or null */
+  private static Tensor multiply(Tensor a, Tensor b, Tensor origA, Tensor origB, PackedMatrix pb,
+      ExecContext ctx) {
     int[] ad = a.shape().dims();
     int[] bd = b.shape().dims();
     if (ad.length == 0 || bd.length == 0) {
@@ -73,7 +110,9 @@ public final class MatMulKernel implements Kernel {
     if (!bVec) {
       outDims[p] = n;
     }
-    Tensor out = ctx.allocate(a.dtype(), Shape.of(outDims));
+    Tensor out = a.dtype() == DType.FLOAT
+        ? ctx.allocateUninitialized(DType.FLOAT, Shape.of(outDims))
+        : ctx.allocate(a.dtype(), Shape.of(outDims));
     int batches = 1;
     for (int d : batch) {
       batches *= d;
@@ -89,6 +128,11 @@ public final class MatMulKernel implements Kernel {
       // every batch uses the same B: A's batches are just more rows
       m *= batches;
       batches = 1;
+    }
+    if (a.dtype() == DType.FLOAT) {
+      multiplyFloat(a.floats(), pb != null ? null : b.floats(), pb, out.floats(), batches, batch, aStr, bStr, m, n, k,
+          ctx);
+      return out;
     }
     int rows = batches * m;
     int mm = m;
@@ -122,6 +166,40 @@ public final class MatMulKernel implements Kernel {
       case long[] x -> Sgemm.lgemm(m, n, k, x, aOff, k, (long[]) b, bOff, n, (long[]) c, cOff, n);
       default -> throw new IllegalArgumentException("MatMul: unsupported element type");
     }
+  }
+
+  /**
+   * f32 products: one (possibly threaded) product when there is a single batch, else batch items
+   * spread across threads, each a single-threaded product.
+   */
+  private static void multiplyFloat(float[] a, float[] b, PackedMatrix pb, float[] c, int batches,
+      int[] batch, int[] aStr, int[] bStr, int m, int n, int k, ExecContext ctx) {
+    ParallelRange par = (count, grain, body) -> ctx.parallelFor(count, grain, body::run);
+    if (batches == 1) {
+      if (pb != null) {
+        Sgemm.sgemm(false, m, 1f, a, 0, k, pb, 0f, c, 0, n, par);
+      } else {
+        Sgemm.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n, par);
+      }
+      return;
+    }
+    long perBatch = Math.max(1L, (long) m * n * Math.max(1, k));
+    int grain = (int) Math.min(batches, (MIN_BATCH_MACS + perBatch - 1) / perBatch);
+    boolean fewLargeItems = batches < 2 * ctx.threads() && perBatch >= 2 * MIN_BATCH_MACS;
+    ParallelRange inner = fewLargeItems ? par : ParallelRange.SERIAL;
+    ParallelRange outer = fewLargeItems ? ParallelRange.SERIAL : par;
+    outer.forRange(batches, grain, (from, to) -> {
+      for (int bi = from; bi < to; bi++) {
+        int aOff = offset(bi, batch, aStr) * m * k;
+        int cOff = bi * m * n;
+        if (pb != null) {
+          Sgemm.sgemm(false, m, 1f, a, aOff, k, pb, 0f, c, cOff, n, inner);
+        } else {
+          int bOff = offset(bi, batch, bStr) * k * n;
+          Sgemm.sgemm(false, false, m, n, k, 1f, a, aOff, k, b, bOff, n, 0f, c, cOff, n, inner);
+        }
+      }
+    });
   }
 
   /** The matrix index in an input of output batch bi, given the input's broadcast strides. */

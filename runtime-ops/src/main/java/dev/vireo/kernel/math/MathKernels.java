@@ -17,7 +17,7 @@ public final class MathKernels {
 
   public static void register(KernelRegistry r) {
     // unsigned operands: wrapping products and sums have the same bits as the signed ones
-    r.add("MatMul", 1, n -> new MatMulKernel(), FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64, UINT32,
+    r.add("MatMul", 1, MatMulKernel::new, FLOAT, FLOAT16, BFLOAT16, DOUBLE, INT32, INT64, UINT32,
         UINT64);
     // C optional from opset 11; before 7, broadcast=0 requires a full C (a case of broadcasting)
     // opset 9 added i32, i64, u32 and u64 (one kernel serves them from opset 6)

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vireo.exec.ExecContext;
+import dev.vireo.ir.Node;
 import dev.vireo.kernel.KernelHarness;
 import dev.vireo.kernel.Tensors;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,5 +77,51 @@ class GemmKernelTest {
     Tensor b = Tensor.of(new float[6], 2, 3);
     assertThatThrownBy(() -> KernelHarness.op("Gemm", 13).run1(a, b))
         .hasMessage("inner dimensions differ: A f32[2,3] x B f32[2,3]");
+  }
+
+  @ParameterizedTest(name = "transA={0} transB={1} {2}x{3}x{4}")
+  @CsvSource({"0, 0, 9, 300, 70", "1, 1, 9, 300, 70", "0, 1, 130, 70, 300", "1, 0, 1, 5, 1"})
+  void constantWeightIsPackedOnceAndMatchesReference(int ta, int tb, int m, int k, int n) {
+    Random r = new Random(m * 7 + k + n + ta + 2 * tb);
+    Tensor a = ta == 1 ? Tensors.random(r, k, m) : Tensors.random(r, m, k);
+    Tensor b = tb == 1 ? Tensors.random(r, n, k) : Tensors.random(r, k, n);
+    Tensor c = Tensors.random(r, n);
+    KernelHarness h = KernelHarness.op("Gemm", 13).attr("transA", (long) ta).attr("transB", (long) tb)
+        .attr("alpha", 0.5f).attr("beta", 2f);
+    Node node = h.node(a, b, c);
+    node.input(1).setInitializer(b);
+    GemmKernel kernel = new GemmKernel(node);
+    Tensor y = kernel.run(new Tensor[] {a, b, c}, ExecContext.singleThreaded())[0];
+    assertClose(y, a, b, c, ta == 1, tb == 1, 0.5f, 2f);
+    ForkJoinPool pool = new ForkJoinPool(2);
+    try {
+      Tensor yp = kernel.run(new Tensor[] {a, b, c}, new ExecContext(2, pool))[0];
+      assertThat(yp.floats()).containsExactly(y.floats());
+    } finally {
+      pool.shutdown();
+    }
+    // a B fed in place of the initializer is multiplied as given
+    Tensor other = tb == 1 ? Tensors.random(r, n, k) : Tensors.random(r, k, n);
+    assertClose(kernel.run(new Tensor[] {a, other, c}, ExecContext.singleThreaded())[0], a, other, c,
+        ta == 1, tb == 1, 0.5f, 2f);
+  }
+
+  private static void assertClose(Tensor y, Tensor a, Tensor b, Tensor c, boolean ta, boolean tb,
+      float alpha, float beta) {
+    int m = y.shape().dim(0);
+    int n = y.shape().dim(1);
+    int k = ta ? a.shape().dim(0) : a.shape().dim(1);
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double s = 0;
+        for (int p = 0; p < k; p++) {
+          float av = ta ? a.floats()[p * m + i] : a.floats()[i * k + p];
+          float bv = tb ? b.floats()[j * k + p] : b.floats()[p * n + j];
+          s += av * bv;
+        }
+        assertThat(y.floats()[i * n + j]).as("y[%d,%d]", i, j)
+            .isCloseTo((float) (alpha * s + beta * c.floats()[j]), within(Tensors.CLOSE * 10));
+      }
+    }
   }
 }

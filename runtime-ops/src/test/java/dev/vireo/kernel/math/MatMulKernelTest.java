@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.vireo.exec.ExecContext;
+import dev.vireo.ir.Node;
+import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.KernelHarness;
 import dev.vireo.kernel.Tensors;
 import dev.vireo.linalg.Broadcast;
+import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 import java.util.Arrays;
@@ -68,6 +71,83 @@ class MatMulKernelTest {
       assertThat(yp.floats()).containsExactly(y.floats());
     } finally {
       pool.shutdown();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} x constant {1}")
+  @CsvSource(delimiter = ';', value = {
+      "3,70;     70,130",
+      "2,5,33;   33,7",
+      "33;       33,65",
+      "1,1;      1,1",
+      "200,300;  300,100",
+  })
+  void constantWeightIsPackedOnceAndMatchesNaive(String as, String bs) {
+    int[] ad = parse(as);
+    int[] bd = parse(bs);
+    Random r = new Random(Arrays.hashCode(ad) + Arrays.hashCode(bd));
+    Tensor a = Tensors.random(r, ad);
+    Tensor b = Tensors.random(r, bd);
+    Node node = KernelHarness.op("MatMul", 13).node(a, b);
+    node.input(1).setInitializer(b);
+    MatMulKernel kernel = new MatMulKernel(node);
+    Tensor y = kernel.run(new Tensor[] {a, b}, ExecContext.singleThreaded())[0];
+    assertClose(y, naive(a, b));
+    ForkJoinPool pool = new ForkJoinPool(2);
+    try {
+      Tensor yp = kernel.run(new Tensor[] {a, b}, new ExecContext(2, pool))[0];
+      assertThat(yp.floats()).containsExactly(y.floats());
+    } finally {
+      pool.shutdown();
+    }
+    // a B fed in place of the initializer is multiplied as given
+    Tensor other = Tensors.random(r, bd);
+    assertClose(kernel.run(new Tensor[] {a, other}, ExecContext.singleThreaded())[0], naive(a, other));
+  }
+
+  @Test
+  void halfFloatConstantWeightIsPacked() {
+    Random r = new Random(3);
+    Tensor a = HalfFloats.narrow(ExecContext.singleThreaded(), Tensors.random(r, 5, 40), DType.FLOAT16);
+    Tensor b = HalfFloats.narrow(ExecContext.singleThreaded(), Tensors.random(r, 40, 9), DType.FLOAT16);
+    Node node = KernelHarness.op("MatMul", 13).node(a, b);
+    node.input(1).setInitializer(b);
+    Tensor y = new MatMulKernel(node).run(new Tensor[] {a, b}, ExecContext.singleThreaded())[0];
+    Tensor plain = KernelHarness.op("MatMul", 13).run1(a, b);
+    assertThat(y.dtype()).isEqualTo(DType.FLOAT16);
+    assertThat(y.data()).isEqualTo(plain.data());
+  }
+
+  @ParameterizedTest(name = "{0} x {1}, 2 threads")
+  @CsvSource(delimiter = ';', value = {
+      "2,3,16,32;   2,3,32,16",
+      "2,3,16,16;   1,3,16,32",
+      "4,4,128,64;  4,4,64,128",
+      "2,256,128;   2,128,256",
+      "3,1,20,8;    1,4,8,20",
+  })
+  void batchedProductsSplitAcrossThreadsMatchNaive(String as, String bs) {
+    int[] ad = parse(as);
+    int[] bd = parse(bs);
+    Random r = new Random(Arrays.hashCode(ad) - Arrays.hashCode(bd));
+    Tensor a = Tensors.random(r, ad);
+    Tensor b = Tensors.random(r, bd);
+    Tensor single = KernelHarness.op("MatMul", 13).run1(a, b);
+    assertClose(single, naive(a, b));
+    ForkJoinPool pool = new ForkJoinPool(2);
+    try {
+      Tensor yp = KernelHarness.op("MatMul", 13).kernel(a, b)
+          .run(new Tensor[] {a, b}, new ExecContext(2, pool))[0];
+      assertThat(yp.floats()).containsExactly(single.floats());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static void assertClose(Tensor y, Tensor expected) {
+    assertThat(y.shape()).isEqualTo(expected.shape());
+    for (int i = 0; i < y.size(); i++) {
+      assertThat(y.floats()[i]).as("element %d", i).isCloseTo(expected.floats()[i], within(Tensors.CLOSE * 10));
     }
   }
 

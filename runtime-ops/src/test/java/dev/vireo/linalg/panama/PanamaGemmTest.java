@@ -2,11 +2,21 @@ package dev.vireo.linalg.panama;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The packed vector GEMM against a double-precision reference, over edge sizes and every transpose. */
 class PanamaGemmTest {
+  /** A run without the incubator module (the scalar one) cannot link this class's subject. */
+  @BeforeEach
+  void needsVectorModule() {
+    assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+        "jdk.incubator.vector not enabled");
+  }
+
   private static final int[] SIZES = {1, 5, 6, 7, 17, 64, 65};
 
   @Test
@@ -28,6 +38,42 @@ class PanamaGemmTest {
   void handlesBlocksLargerThanOnePackAndOffsets() {
     check(new PanamaGemm(), new SplittableRandom(5), 2 * PanamaGemm.MC + 7, PanamaGemm.NR * 3 + 5, 2 * PanamaGemm.KC + 9,
         false, true, 1f);
+  }
+
+  @Test
+  void packedColumnRangesMatchThePlainProduct() {
+    PanamaGemm gemm = new PanamaGemm();
+    SplittableRandom rnd = new SplittableRandom(7);
+    int nr = PanamaGemm.NR;
+    int[][] shapes = {
+        {1, 1, 1}, {5, nr - 1, 17}, {7, nr + 1, PanamaGemm.KC + 1},
+        {PanamaGemm.MC + 1, PanamaGemm.NC + nr + 3, 2 * PanamaGemm.KC + 9}, {13, 3 * nr, 40},
+    };
+    for (int[] s : shapes) {
+      int m = s[0];
+      int n = s[1];
+      int k = s[2];
+      for (boolean tb : new boolean[] {false, true}) {
+        float[] a = random(rnd, m * k + 1);
+        float[] b = random(rnd, k * n + 2);
+        int ldb = tb ? k : n;
+        float[] expected = new float[m * n];
+        gemm.gemm(false, tb, m, n, k, 0.5f, a, 1, k, b, 2, ldb, expected, 0, n);
+        float[] packed = gemm.packB(tb, k, n, b, 2, ldb);
+        float[] whole = new float[m * n];
+        gemm.gemmPacked(false, m, n, 0, n, k, 0.5f, a, 1, k, packed, whole, 0, n);
+        assertThat(whole).as("m=%d n=%d k=%d tb=%s", m, n, k, tb).containsExactly(expected);
+        // the same product as column blocks starting at panel boundaries
+        float[] pieces = new float[m * n];
+        int panels = 1;
+        for (int j0 = 0; j0 < n; panels = 3 - panels) {
+          int j1 = Math.min(n, j0 + panels * nr);
+          gemm.gemmPacked(false, m, n, j0, j1, k, 0.5f, a, 1, k, packed, pieces, 0, n);
+          j0 = j1;
+        }
+        assertThat(pieces).as("m=%d n=%d k=%d tb=%s pieces", m, n, k, tb).containsExactly(expected);
+      }
+    }
   }
 
   private static void check(PanamaGemm gemm, SplittableRandom rnd, int m, int n, int k, boolean ta, boolean tb, float alpha) {
