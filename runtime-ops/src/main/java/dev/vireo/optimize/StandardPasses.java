@@ -27,14 +27,14 @@ public final class StandardPasses {
         // contrib fusions into onnxruntime's com.microsoft kernels (extended)
         new dev.vireo.optimize.fusion.ConvActivationFusion(),
         new dev.vireo.optimize.fusion.GemmActivationFusion(),
-        // final clean-up
-        new dev.vireo.optimize.cleanup.DeadCodeElimination(),
-        new dev.vireo.optimize.cleanup.UnusedInitializerRemoval(),
         // transformer fusions (extended): layer norms first, so that residual Adds meet them
         new dev.vireo.optimize.transformer.LayerNormFusion(),
         new dev.vireo.optimize.transformer.SkipLayerNormFusion(),
         new dev.vireo.optimize.transformer.GeluFusion(),
         new dev.vireo.optimize.transformer.BiasGeluFusion(),
-        new dev.vireo.optimize.transformer.AttentionFusion());
+        new dev.vireo.optimize.transformer.AttentionFusion(),
+        // final clean-up
+        new dev.vireo.optimize.cleanup.DeadCodeElimination(),
+        new dev.vireo.optimize.cleanup.UnusedInitializerRemoval());
   }
 }
