@@ -3,7 +3,10 @@ package dev.vireo.kernel.transformer;
 import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.linalg.PackedMatrix;
+import dev.vireo.linalg.ParallelRange;
 import dev.vireo.linalg.Sgemm;
+import dev.vireo.linalg.VecMath;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
@@ -27,6 +30,9 @@ public final class MsAttentionKernel implements Kernel {
   private final boolean causal;
   private final float maskFilter;
   private final long[] qkvSizes;
+  /** The weights when they are a constant, and their packed form for the projection GEMM. */
+  private final Tensor weight;
+  private final PackedMatrix packed;
 
   public MsAttentionKernel(Node n) {
     heads = (int) n.attrInt("num_heads", 0);
@@ -37,6 +43,14 @@ public final class MsAttentionKernel implements Kernel {
     causal = n.attrInt("unidirectional", 0) != 0;
     maskFilter = n.attrFloat("mask_filter_value", -10000f);
     qkvSizes = n.attrInts("qkv_hidden_sizes", null);
+    Tensor w = n.input(1) == null ? null : n.input(1).initializer();
+    if (w != null && w.dtype() == DType.FLOAT && w.rank() == 2) {
+      weight = w;
+      packed = Sgemm.packB(w.floats(), w.shape().dim(0), w.shape().dim(1), false);
+    } else {
+      weight = null;
+      packed = null;
+    }
     if (n.output(1) != null) {
       throw new IllegalArgumentException("Attention (com.microsoft): the present output is not supported");
     }
@@ -81,16 +95,15 @@ public final class MsAttentionKernel implements Kernel {
 
     // QKV projection: one GEMM over all tokens, bias added per row
     float[] qkv = new float[rows * cols];
-    Sgemm.sgemm(false, false, rows, cols, inHidden, 1f, x.floats(), 0, inHidden,
-        w.floats(), 0, cols, 0f, qkv, 0, cols);
+    ParallelRange par = (count, grain, body) -> ctx.parallelFor(count, grain, body::run);
+    if (w == weight && packed != null) {
+      Sgemm.sgemm(false, rows, 1f, x.floats(), 0, inHidden, packed, 0f, qkv, 0, cols, par);
+    } else {
+      Sgemm.sgemm(false, false, rows, cols, inHidden, 1f, x.floats(), 0, inHidden,
+          w.floats(), 0, cols, 0f, qkv, 0, cols, par);
+    }
     if (bias != null) {
-      float[] b = bias.floats();
-      for (int r = 0; r < rows; r++) {
-        int o = r * cols;
-        for (int c = 0; c < cols; c++) {
-          qkv[o + c] += b[c];
-        }
-      }
+      VecMath.addBias(qkv, 0, rows, cols, bias.floats(), 0);
     }
     AttentionMask m = AttentionMask.of(mask, batch, seq, maskFilter, causal);
     float[] rb = relBias == null ? null : checkRelBias(relBias, batch, seq);
@@ -115,7 +128,7 @@ public final class MsAttentionKernel implements Kernel {
               scores[ro + t] += rb[src + t];
             }
           }
-          softmax(scores, ro, seq);
+          VecMath.softmaxRow(scores, ro, scores, ro, seq);
         }
         Sgemm.sgemm(false, false, seq, vhs, seq, 1f, scores, 0, seq,
             qkv, base + qh + kh + h * vhs, cols, 0f, od, b * seq * vh + h * vhs, vh);
@@ -131,23 +144,5 @@ public final class MsAttentionKernel implements Kernel {
           + " must be [" + batch + " or 1, " + heads + ", " + seq + ", " + seq + "]");
     }
     return t.floats();
-  }
-
-  /** In-place softmax of {@code v[off, off + n)}. */
-  static void softmax(float[] v, int off, int n) {
-    float max = Float.NEGATIVE_INFINITY;
-    for (int i = off; i < off + n; i++) {
-      max = Math.max(max, v[i]);
-    }
-    float sum = 0f;
-    for (int i = off; i < off + n; i++) {
-      float e = (float) Math.exp(v[i] - max);
-      v[i] = e;
-      sum += e;
-    }
-    float inv = 1f / sum;
-    for (int i = off; i < off + n; i++) {
-      v[i] *= inv;
-    }
   }
 }

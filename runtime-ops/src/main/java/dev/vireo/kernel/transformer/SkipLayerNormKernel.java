@@ -3,6 +3,7 @@ package dev.vireo.kernel.transformer;
 import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.linalg.VecMath;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
@@ -14,8 +15,7 @@ import dev.vireo.tensor.Tensor;
  * <p>input is 2-D or 3-D; skip has input's shape or, for a 3-D input, the shape of one batch
  * ({@code [1, S, H]} or {@code [S, H]}, broadcast over the batch). gamma, beta and bias are 1-D of
  * length hidden. Optional outputs: mean and inv_std_var (input's leading dims then 1) and
- * input_skip_bias_sum ({@code s}). Epsilon defaults to 1e-12, as in onnxruntime. Statistics
- * accumulate in double. f32.
+ * input_skip_bias_sum ({@code s}). Epsilon defaults to 1e-12, as in onnxruntime. f32.
  */
 public final class SkipLayerNormKernel implements Kernel {
   private static final int MIN_CHUNK_ELEMS = 8192;
@@ -68,29 +68,16 @@ public final class SkipLayerNormKernel implements Kernel {
         int off = row * hidden;
         int skipOff = off % skipSize;
         float[] s = sumd == null ? od : sumd;
-        double acc = 0;
         for (int i = 0; i < hidden; i++) {
           float v = xd[off + i] + kd[skipOff + i];
           if (bias != null) {
             v += bias[i];
           }
           s[off + i] = v;
-          acc += v;
         }
-        double mu = acc / hidden;
-        double var = 0;
-        for (int i = 0; i < hidden; i++) {
-          double t = s[off + i] - mu;
-          var += t * t;
-        }
-        float is = (float) (1.0 / Math.sqrt(var / hidden + epsilon));
-        float m = (float) mu;
-        for (int i = 0; i < hidden; i++) {
-          float t = (s[off + i] - m) * is * gamma[i];
-          od[off + i] = beta == null ? t : t + beta[i];
-        }
+        float is = VecMath.layerNormRow(s, off, od, off, hidden, gamma, 0, beta, 0, epsilon);
         if (md != null) {
-          md[row] = m;
+          md[row] = VecMath.sum(s, off, hidden) / hidden;
           id[row] = is;
         }
       }
