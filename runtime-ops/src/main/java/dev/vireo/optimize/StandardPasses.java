@@ -17,6 +17,8 @@ public final class StandardPasses {
         new dev.vireo.optimize.cleanup.IdentityElimination(),
         new dev.vireo.optimize.cleanup.NoOpCastElimination(),
         new dev.vireo.optimize.cleanup.CommonSubexpressionElimination(),
+        new dev.vireo.optimize.transformer.TransposeCancellation(),
+        new dev.vireo.optimize.transformer.ReshapeChainMerge(),
         // folds: compute what is known before the model runs
         new dev.vireo.optimize.fold.ShapeFolding(),
         new dev.vireo.optimize.fold.ConstantFolding(),
@@ -31,6 +33,7 @@ public final class StandardPasses {
         new dev.vireo.optimize.transformer.LayerNormFusion(),
         new dev.vireo.optimize.transformer.SkipLayerNormFusion(),
         new dev.vireo.optimize.transformer.GeluFusion(),
+        new dev.vireo.optimize.transformer.FastGeluFusion(),
         new dev.vireo.optimize.transformer.BiasGeluFusion(),
         new dev.vireo.optimize.transformer.AttentionFusion(),
         // final clean-up

@@ -66,37 +66,42 @@ public final class GeluFusion implements GraphPass {
     if (plusOne == null || !Match.scalarNear(ed, Match.other(plusOne, erf.output(0)), 1.0, 0)) {
       return false;
     }
-    Value e = plusOne.output(0);
-    Node mul1 = Match.onlyConsumer(ed, e, "Mul");
-    Value o1 = mul1 == null ? null : Match.other(mul1, e);
-    if (o1 == null) {
+    Node last = halfProduct(ed, x, plusOne.output(0));
+    if (last == null) {
       return false;
-    }
-    Node last;
-    if (o1 == x) {
-      // (x·e)·0.5
-      last = Match.onlyConsumer(ed, mul1.output(0), "Mul");
-      if (last == null || !Match.scalarNear(ed, Match.other(last, mul1.output(0)), 0.5, 0)) {
-        return false;
-      }
-    } else if (Match.scalarNear(ed, o1, 0.5, 0)) {
-      // x·(e·0.5)
-      last = Match.onlyConsumer(ed, mul1.output(0), "Mul");
-      if (last == null || Match.other(last, mul1.output(0)) != x) {
-        return false;
-      }
-    } else {
-      // (x·0.5)·e
-      Node half = Match.producer(ed, o1, "Mul");
-      if (half == null || !ed.hasSingleUse(o1) || Match.other(half, x) == null
-          || !Match.scalarNear(ed, Match.other(half, x), 0.5, 0)) {
-        return false;
-      }
-      last = mul1;
     }
     Value y = ed.newValue(last.output(0).name() + "_gelu", last.output(0).type());
     Node gelu = Match.msNode(ed, ctx, "Gelu", erf.name() + "_Gelu", List.of(x), List.of(y), List.of());
     Match.replaceLast(ed, last, List.of(gelu), y);
     return true;
+  }
+
+  /**
+   * The last node of {@code 0.5·x·e} when it is built as {@code (x·e)·0.5}, {@code x·(e·0.5)} or
+   * {@code (x·0.5)·e}, with e read only by that product; else null. Shared with the tanh form.
+   */
+  static Node halfProduct(GraphEditor ed, Value x, Value e) {
+    Node mul1 = Match.onlyConsumer(ed, e, "Mul");
+    Value o1 = mul1 == null ? null : Match.other(mul1, e);
+    if (o1 == null) {
+      return null;
+    }
+    if (o1 == x) {
+      // (x·e)·0.5
+      Node last = Match.onlyConsumer(ed, mul1.output(0), "Mul");
+      return last != null && Match.scalarNear(ed, Match.other(last, mul1.output(0)), 0.5, 0) ? last : null;
+    }
+    if (Match.scalarNear(ed, o1, 0.5, 0)) {
+      // x·(e·0.5)
+      Node last = Match.onlyConsumer(ed, mul1.output(0), "Mul");
+      return last != null && Match.other(last, mul1.output(0)) == x ? last : null;
+    }
+    // (x·0.5)·e
+    Node half = Match.producer(ed, o1, "Mul");
+    if (half == null || !ed.hasSingleUse(o1) || Match.other(half, x) == null
+        || !Match.scalarNear(ed, Match.other(half, x), 0.5, 0)) {
+      return null;
+    }
+    return mul1;
   }
 }
