@@ -39,8 +39,8 @@ public final class Vireo {
 
   /**
    * Optimizes (at {@link SessionOptions#optimization()}) and plans an already loaded or built
-   * model. The model's graph is rewritten in place by the optimizer; {@link Session#model()} is
-   * the optimized model.
+   * model. The optimizer rewrites a copy of the graph; {@link Session#model()} is the optimized
+   * model.
    */
   public static Session create(Model model, SessionOptions options) {
     ShapeInference.run(model.graph(), StandardOps.registry());

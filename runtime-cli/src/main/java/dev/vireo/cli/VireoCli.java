@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code vireo} command: inspect, run and check ONNX models.
+ * The {@code vireo} command: inspect, run, check and optimize ONNX models.
  *
  * <p>Exit codes: {@link #OK} (0), {@link #CHECK_FAILED} (1), {@link #USAGE} (2), {@link
  * #LOAD_FAILED} (3), {@link #INFERENCE_FAILED} (4). Every error is one line on stderr starting
@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VireoCli.Version.class,
     description = "Pure-Java ONNX inference runtime.",
-    subcommands = {InfoCommand.class, RunCommand.class, CheckCommand.class, OpsCommand.class},
+    subcommands = {InfoCommand.class, RunCommand.class, CheckCommand.class, OpsCommand.class,
+      OptimizeCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -60,7 +61,7 @@ public final class VireoCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a command is required: info, run, check or ops (see 'vireo --help')");
+        "a command is required: info, run, check, ops or optimize (see 'vireo --help')");
   }
 
   /** The version from the build, and the Java running it. */

@@ -23,8 +23,9 @@ import java.util.Set;
  *
  * <p>Invariants kept by the edits: the graph's input and output {@link Value} objects (and so their
  * names) stay as they are; the node list stays topologically sorted; new names are unique in the
- * graph. Values of an enclosing graph read inside a subgraph count as reads by the node that owns
- * the subgraph, and {@link #replaceAllUses} rewrites them inside the subgraph too.
+ * whole model (enclosing graphs and subgraphs included). Values of an enclosing graph read inside
+ * a subgraph count as reads by the node that owns the subgraph, and {@link #replaceAllUses}
+ * rewrites them inside the subgraph too.
  *
  * <p>Create an editor at the start of a pass, edit only through it while it is in use, and read
  * producers through {@link #producer} rather than {@link Value#producer()} (which may still name
@@ -43,15 +44,38 @@ public final class GraphEditor {
     this.graph = graph;
     graphOutputs.addAll(graph.outputs());
     graphInputs.addAll(graph.inputs());
-    for (Value v : graph.inputs()) {
-      names.add(v.name());
+    Graph root = graph;
+    while (root.parent() != null) {
+      root = root.parent();
     }
-    for (Value v : graph.initializers()) {
-      names.add(v.name());
-    }
+    // names are unique over the whole model, so that no new name shadows or is shadowed by a
+    // name of an enclosing graph or a subgraph once the model is written out
+    collectNames(root, names);
+    collectNames(graph, names);
     for (Node n : graph.nodes()) {
       index(n);
+    }
+  }
+
+  private static void collectNames(Graph g, Set<String> names) {
+    for (Value v : g.inputs()) {
+      names.add(v.name());
+    }
+    for (Value v : g.initializers()) {
+      names.add(v.name());
+    }
+    for (Node n : g.nodes()) {
       names.add(n.name());
+      for (Value o : n.outputs()) {
+        if (o != null) {
+          names.add(o.name());
+        }
+      }
+      for (Attribute a : n.attributes().values()) {
+        for (Graph sub : subgraphs(a)) {
+          collectNames(sub, names);
+        }
+      }
     }
   }
 
@@ -247,7 +271,10 @@ public final class GraphEditor {
 
   /** Replaces {@code old} by {@code n} at the same position. */
   public void swap(Node old, Node n) {
-    replace(List.of(old), List.of(n));
+    graph.nodes().set(indexOf(old), n);
+    unindex(old);
+    index(n);
+    names.add(n.name());
   }
 
   /**

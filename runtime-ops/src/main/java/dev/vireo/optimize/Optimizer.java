@@ -23,8 +23,9 @@ import java.util.Set;
  * checked and re-sorted ({@link GraphChecker}) and shapes are inferred again, so the next pass sees
  * a valid, typed graph.
  *
- * <p>The model's graph is rewritten in place; the returned model shares it and carries the opset
- * imports the passes added (e.g. com.microsoft for fused ops).
+ * <p>Shapes are inferred before the first pass. The given model is left as it is: the passes rewrite a copy of its graph (sharing the
+ * tensors), and the returned model carries the opset imports the passes added (e.g.
+ * com.microsoft for fused ops). With no pass to run (level none) the given model is returned.
  */
 public final class Optimizer {
   /** Bound on rounds over the pass list, so that two passes undoing each other cannot loop. */
@@ -70,13 +71,22 @@ public final class Optimizer {
    */
   public Result optimize(Model model, OptimizationLevel level, boolean portable, KernelRegistry kernels) {
     long start = System.nanoTime();
-    Graph g = model.graph();
-    Map<String, Integer> before = GraphEditor.histogram(g);
-    PassContext ctx = new PassContext(model.opsetImports(), kernels, portable);
     List<GraphPass> active = passes.stream().filter(p -> level.includes(p.level())).toList();
+    Map<String, Integer> before = GraphEditor.histogram(model.graph());
+    if (active.isEmpty()) {
+      return new Result(model, new OptimizationReport(level, List.of(), 0, before, before,
+          System.nanoTime() - start));
+    }
+    Graph g = GraphCopy.copy(model).graph();
+    try {
+      ShapeInference.run(g, StandardOps.registry());
+    } catch (ModelLoadException e) {
+      throw new ModelLoadException(Phase.OPTIMIZE, "the graph to optimize is invalid: " + e.getMessage(), e);
+    }
+    PassContext ctx = new PassContext(model.opsetImports(), kernels, portable);
     List<OptimizationReport.PassRun> runs = new ArrayList<>();
     int round = 0;
-    boolean changed = !active.isEmpty();
+    boolean changed = true;
     while (changed && round < MAX_ROUNDS) {
       round++;
       changed = false;

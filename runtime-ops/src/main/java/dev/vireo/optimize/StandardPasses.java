@@ -25,6 +25,7 @@ public final class StandardPasses {
         new dev.vireo.optimize.cleanup.NoOpReshapeElimination(),
         // standard-op fusions (basic: the result stays portable ONNX)
         new dev.vireo.optimize.fusion.ConvBatchNormFusion(),
+        new dev.vireo.optimize.fusion.ConvScaleBiasFusion(),
         new dev.vireo.optimize.fusion.MatMulAddFusion(),
         // contrib fusions into onnxruntime's com.microsoft kernels (extended)
         new dev.vireo.optimize.fusion.ConvActivationFusion(),

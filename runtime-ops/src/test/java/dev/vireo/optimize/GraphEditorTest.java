@@ -80,4 +80,19 @@ class GraphEditorTest {
     assertThat(ed.uniqueName("y")).isEqualTo("y_2");
     assertThat(ed.uniqueName("w")).isEqualTo("w");
   }
+
+  @Test
+  void newNamesAvoidNamesInsideSubgraphs() {
+    GraphBuilder b = new GraphBuilder("g", 17);
+    Value x = b.input("x", DType.FLOAT, Dim.of(2));
+    Value c = b.input("c", DType.BOOL, new Dim[0]);
+    Graph branch = new Graph("branch", null);
+    Value inner = new Value("inner", null);
+    branch.setNodes(List.of(new Node("neg", "", "Neg", 17, List.of(x), List.of(inner), java.util.Map.of())));
+    branch.outputs().add(inner);
+    b.output(b.named("y", "If", List.of(dev.vireo.ir.Attribute.of("then_branch", branch),
+        dev.vireo.ir.Attribute.of("else_branch", branch)), c));
+    Graph g = b.build().graph();
+    assertThat(new GraphEditor(g).uniqueName("inner")).isEqualTo("inner_1");
+  }
 }

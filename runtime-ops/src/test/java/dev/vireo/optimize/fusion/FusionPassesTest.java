@@ -152,4 +152,42 @@ class FusionPassesTest {
     Model m = optimize(b.build(), OptimizationLevel.ALL, false).model();
     assertThat(ops(m)).containsExactly("MatMul", "Add");
   }
+
+  /** Conv → Mul by [1,3,1,1] → Add [3,1,1] → Add [5] (along the width: not per channel). */
+  private static Model convScaleBias() {
+    GraphBuilder b = new GraphBuilder("g", 17);
+    Value x = b.input("x", DType.FLOAT, Dim.of(1), Dim.of(2), Dim.of(5), Dim.of(5));
+    Value c = b.op("Conv", CONV3, x, b.constant("w", random(1, 3, 2, 3, 3)), b.constant("b", random(2, 3)));
+    c = b.op("Mul", b.constant("s", random(3, 1, 3, 1, 1)), c);
+    c = b.op("Add", c, b.constant("c", random(4, 3, 1, 1)));
+    b.output(b.named("y", "Add", List.of(), c, b.constant("d", random(5, 5))));
+    return b.build();
+  }
+
+  @Test
+  void perChannelMulAndAddFoldIntoTheConv() {
+    Model m = optimize(convScaleBias(), OptimizationLevel.BASIC, false).model();
+    assertThat(ops(m)).containsExactly("Conv", "Add");
+    assertThat(m.graph().nodes().get(1).input(1).initializer().shape().dims()).containsExactly(5);
+    assertSameOutputs(FusionPassesTest::convScaleBias, OptimizationLevel.BASIC, Map.of("x", random(6, 1, 2, 5, 5)));
+  }
+
+  @Test
+  void fusedConvChecksItsResidualShape() {
+    GraphBuilder b = new GraphBuilder("g", 17);
+    Value x = b.input("x", DType.FLOAT, Dim.of(1), Dim.of(2), Dim.of(4), Dim.of(4));
+    Value z = b.input("z", DType.FLOAT, Dim.of(1), Dim.of(2), Dim.of(4), Dim.of(4));
+    Value c = b.op("Conv", CONV3, x, b.constant("w", random(1, 2, 2, 3, 3)));
+    b.output(b.named("y", "Add", List.of(), z, c));
+    Model m = optimize(b.build(), OptimizationLevel.ALL, false).model();
+    assertThat(ops(m)).containsExactly("com.microsoft:FusedConv");
+    Node f = m.graph().nodes().get(0);
+    assertThat(f.inputs()).hasSize(4);
+    assertThat(f.input(2)).isNull();
+    assertThat(f.hasAttr("activation")).isFalse();
+    dev.vireo.kernel.Kernel k = new dev.vireo.kernel.fused.FusedConvKernel(f);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> k.run(new Tensor[] {random(1, 1, 2, 4, 4),
+            f.input(1).initializer(), null, random(2, 1, 2, 3, 3)}, dev.vireo.exec.ExecContext.singleThreaded()))
+        .hasMessageContaining("Z must have Y's shape");
+  }
 }
