@@ -58,8 +58,9 @@ public final class AttentionFusion implements GraphPass {
     GraphEditor ed = new GraphEditor(graph);
     Map<Value, Value> int32Masks = new IdentityHashMap<>();
     int fused = 0;
-    for (Node n : ed.snapshot()) {
-      if (ed.contains(n) && n.domain().isEmpty() && n.opType().equals("Softmax")
+    for (Node s : ed.snapshot()) {
+      Node n = ed.current(s);
+      if (n != null && n.domain().isEmpty() && n.opType().equals("Softmax")
           && fuse(ed, ctx, n, int32Masks)) {
         fused++;
       }

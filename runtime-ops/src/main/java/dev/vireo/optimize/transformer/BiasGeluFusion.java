@@ -33,9 +33,13 @@ public final class BiasGeluFusion implements GraphPass {
     }
     GraphEditor ed = new GraphEditor(graph);
     int fused = 0;
-    for (Node n : ed.snapshot()) {
+    for (Node s : ed.snapshot()) {
+      Node n = ed.current(s);
+      if (n == null) {
+        continue;
+      }
       boolean gelu = n.opType().equals("Gelu") || (n.opType().equals("FastGelu") && n.input(1) == null);
-      if (ed.contains(n) && n.domain().equals(Match.MS_DOMAIN) && gelu && fuse(ed, ctx, n)) {
+      if (n.domain().equals(Match.MS_DOMAIN) && gelu && fuse(ed, ctx, n)) {
         fused++;
       }
     }

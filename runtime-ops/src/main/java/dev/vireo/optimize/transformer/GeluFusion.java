@@ -36,8 +36,9 @@ public final class GeluFusion implements GraphPass {
     }
     GraphEditor ed = new GraphEditor(graph);
     int fused = 0;
-    for (Node n : ed.snapshot()) {
-      if (ed.contains(n) && n.domain().isEmpty() && n.opType().equals("Erf") && fuse(ed, ctx, n)) {
+    for (Node s : ed.snapshot()) {
+      Node n = ed.current(s);
+      if (n != null && n.domain().isEmpty() && n.opType().equals("Erf") && fuse(ed, ctx, n)) {
         fused++;
       }
     }

@@ -43,8 +43,9 @@ public final class LayerNormFusion implements GraphPass {
   public int apply(Graph graph, PassContext ctx) {
     GraphEditor ed = new GraphEditor(graph);
     int fused = 0;
-    for (Node n : ed.snapshot()) {
-      if (ed.contains(n) && n.domain().isEmpty() && n.opType().equals("ReduceMean") && fuse(ed, ctx, n)) {
+    for (Node s : ed.snapshot()) {
+      Node n = ed.current(s);
+      if (n != null && n.domain().isEmpty() && n.opType().equals("ReduceMean") && fuse(ed, ctx, n)) {
         fused++;
       }
     }

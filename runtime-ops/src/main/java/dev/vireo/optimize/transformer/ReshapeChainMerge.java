@@ -30,8 +30,9 @@ public final class ReshapeChainMerge implements GraphPass {
   public int apply(Graph graph, PassContext ctx) {
     GraphEditor ed = new GraphEditor(graph);
     int rewrites = 0;
-    for (Node outer : ed.snapshot()) {
-      if (!ed.contains(outer) || !outer.domain().isEmpty() || !outer.opType().equals("Reshape")) {
+    for (Node s : ed.snapshot()) {
+      Node outer = ed.current(s);
+      if (outer == null || !outer.domain().isEmpty() || !outer.opType().equals("Reshape")) {
         continue;
       }
       Node inner = Match.producer(ed, outer.input(0), "Reshape");
