@@ -37,6 +37,7 @@ final class ContribCase {
   private final List<String> inputOrder = new ArrayList<>();
   private final List<Attribute> attrs = new ArrayList<>();
   private final List<String> outputs = new ArrayList<>();
+  private final Map<String, Tensor> constants = new LinkedHashMap<>();
 
   ContribCase(String op) {
     this.op = op;
@@ -48,6 +49,13 @@ final class ContribCase {
     if (t != null) {
       inputs.put(name, t);
     }
+    return this;
+  }
+
+  /** Adds input i as an initializer (a constant weight, which kernels may pre-pack). */
+  ContribCase constant(String name, Tensor t) {
+    inputOrder.add(name);
+    constants.put(name, t);
     return this;
   }
 
@@ -68,6 +76,14 @@ final class ContribCase {
     for (String n : inputOrder) {
       if (n == null) {
         ins.add(null);
+        continue;
+      }
+      Tensor c = constants.get(n);
+      if (c != null) {
+        Value v = new Value(n, null);
+        v.setInitializer(c);
+        g.initializers().add(v);
+        ins.add(v);
         continue;
       }
       Tensor t = inputs.get(n);

@@ -65,4 +65,22 @@ class TransformerKernelsOrtTest {
         .input("mask_index", mask2d).attr(Attribute.of("num_heads", 2L))
         .attr(Attribute.of("unidirectional", 1L)).output("output").assertMatchesOrt(CLOSE);
   }
+
+  @Test
+  void attentionWithConstantWeightsMatchesOnnxruntime() throws Exception {
+    // constant weights take the pre-packed projection path; sizes above the vector GEMM's minimum
+    Random r = new Random(4);
+    int batch = 2;
+    int seq = 17;
+    int hidden = 48;
+    int[] raw = new int[batch * seq];
+    for (int i = 0; i < raw.length; i++) {
+      raw[i] = i % seq < seq - 3 * (i / seq) ? 1 : 0;
+    }
+    new ContribCase("Attention").input("input", random(r, 1f, batch, seq, hidden))
+        .constant("weights", random(r, 0.2f, hidden, 3 * hidden))
+        .constant("bias", random(r, 0.2f, 3 * hidden))
+        .input("mask_index", Tensor.of(raw, batch, seq))
+        .attr(Attribute.of("num_heads", 4L)).output("output").assertMatchesOrt(CLOSE);
+  }
 }
