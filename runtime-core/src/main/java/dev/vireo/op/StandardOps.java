@@ -36,6 +36,7 @@ public final class StandardOps {
     dev.vireo.op.gated.GatedOps.register(r);
     dev.vireo.op.stateful.StatefulOps.register(r);
     dev.vireo.op.random.RandomOps.register(r);
+    dev.vireo.op.transformer.TransformerOps.register(r);
     dev.vireo.op.fused.FusedOps.register(r);
     return r;
   }

@@ -37,6 +37,7 @@ public final class StandardKernels {
     dev.vireo.kernel.gated.GatedKernels.register(r);
     dev.vireo.kernel.stateful.StatefulKernels.register(r);
     dev.vireo.kernel.random.RandomKernels.register(r);
+    dev.vireo.kernel.transformer.TransformerKernels.register(r);
     dev.vireo.kernel.fused.FusedKernels.register(r);
     return r;
   }

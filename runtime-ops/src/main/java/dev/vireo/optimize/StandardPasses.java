@@ -17,6 +17,8 @@ public final class StandardPasses {
         new dev.vireo.optimize.cleanup.IdentityElimination(),
         new dev.vireo.optimize.cleanup.NoOpCastElimination(),
         new dev.vireo.optimize.cleanup.CommonSubexpressionElimination(),
+        new dev.vireo.optimize.transformer.TransposeCancellation(),
+        new dev.vireo.optimize.transformer.ReshapeChainMerge(),
         // folds: compute what is known before the model runs
         new dev.vireo.optimize.fold.ShapeFolding(),
         new dev.vireo.optimize.fold.ConstantFolding(),
@@ -28,6 +30,13 @@ public final class StandardPasses {
         // contrib fusions into onnxruntime's com.microsoft kernels (extended)
         new dev.vireo.optimize.fusion.ConvActivationFusion(),
         new dev.vireo.optimize.fusion.GemmActivationFusion(),
+        // transformer fusions (extended): layer norms first, so that residual Adds meet them
+        new dev.vireo.optimize.transformer.LayerNormFusion(),
+        new dev.vireo.optimize.transformer.SkipLayerNormFusion(),
+        new dev.vireo.optimize.transformer.GeluFusion(),
+        new dev.vireo.optimize.transformer.FastGeluFusion(),
+        new dev.vireo.optimize.transformer.BiasGeluFusion(),
+        new dev.vireo.optimize.transformer.AttentionFusion(),
         // final clean-up
         new dev.vireo.optimize.cleanup.DeadCodeElimination(),
         // QDQ fusions: DequantizeLinear → Conv/MatMul → QuantizeLinear into integer ops
