@@ -73,7 +73,9 @@ public final class Im2col {
       int lo = Math.min(run, Math.max(0, -iw0));
       int hi = Math.max(lo, Math.min(run, w - iw0));
       Arrays.fill(col, dst, dst + lo, 0f);
-      System.arraycopy(x, row + iw0 + lo, col, dst + lo, hi - lo);
+      if (hi > lo) {
+        System.arraycopy(x, row + iw0 + lo, col, dst + lo, hi - lo);
+      }
       Arrays.fill(col, dst + hi, dst + run, 0f);
       return;
     }
