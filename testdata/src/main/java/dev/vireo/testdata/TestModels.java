@@ -47,14 +47,14 @@ public final class TestModels {
       case "mlp" -> uniform(new SplittableRandom(7), Shape.of(2, 16), -1, 1);
       case "cnn-small" -> uniform(new SplittableRandom(7), Shape.of(2, 3, 32, 32), 0, 1);
       case "resnet18-tiny", "mobilenetv2-tiny" -> uniform(new SplittableRandom(7), Shape.of(2, 3, 64, 64), 0, 1);
-      case "resnet18", "mobilenetv2" -> imageInput(name, 1);
+      case "resnet18", "mobilenetv2" -> imageInput(name, 1, 224);
       default -> throw new IllegalArgumentException("no test model '" + name + "'");
     };
   }
 
-  /** A seeded input f32[batch,3,224,224] in [0, 1) for the {@link #LARGE} models. */
-  public static Tensor imageInput(String name, int batch) {
-    return uniform(new SplittableRandom(name.hashCode()), Shape.of(batch, 3, 224, 224), 0, 1);
+  /** A seeded input f32[batch,3,size,size] in [0, 1) for the {@link #LARGE} models. */
+  public static Tensor imageInput(String name, int batch, int size) {
+    return uniform(new SplittableRandom(name.hashCode()), Shape.of(batch, 3, size, size), 0, 1);
   }
 
   /**
