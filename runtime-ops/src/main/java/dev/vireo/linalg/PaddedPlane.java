@@ -87,9 +87,14 @@ public final class PaddedPlane {
       }
       for (int p = 0; p < sW; p++) {
         int d = dst + p * phaseLen;
-        for (int q = 0, iw = p - padL; q < phaseLen; q++, iw += sW) {
-          buf[d + q] = iw >= 0 && iw < inW ? x[src + iw] : fill;
+        // q in [lo, hi) reads input column p − padL + q·sW inside [0, inW)
+        int lo = Math.min(phaseLen, Math.max(0, (padL - p + sW - 1) / sW));
+        int hi = Math.max(lo, Math.min(phaseLen, (inW + padL - p + sW - 1) / sW));
+        Arrays.fill(buf, d, d + lo, fill);
+        for (int q = lo, iw = src + p - padL + lo * sW; q < hi; q++, iw += sW) {
+          buf[d + q] = x[iw];
         }
+        Arrays.fill(buf, d + hi, d + phaseLen, fill);
       }
     }
   }
