@@ -85,6 +85,14 @@ public final class PaddedPlane {
         Arrays.fill(buf, dst + hi, dst + phaseLen, fill);
         continue;
       }
+      if (sW == 2) {
+        // padded column padL + iw: even iw land in phase padL & 1, odd ones in the other
+        Arrays.fill(buf, dst, dst + stride, fill);
+        int lead = padL & 1;
+        WindowRows.ops().deinterleave(x, src, inW, buf, dst + lead * phaseLen + (padL >> 1), buf,
+            dst + (1 - lead) * phaseLen + ((padL + 1) >> 1));
+        continue;
+      }
       for (int p = 0; p < sW; p++) {
         int d = dst + p * phaseLen;
         // q in [lo, hi) reads input column p − padL + q·sW inside [0, inW)

@@ -24,4 +24,16 @@ public final class ScalarWindowRowOps implements WindowRowOps {
       y[yOff + i] = m;
     }
   }
+
+  @Override
+  public void deinterleave(float[] x, int xOff, int m, float[] even, int eOff, float[] odd,
+      int oOff) {
+    for (int j = 0; j < m; j++) {
+      if ((j & 1) == 0) {
+        even[eOff + (j >> 1)] = x[xOff + j];
+      } else {
+        odd[oOff + (j >> 1)] = x[xOff + j];
+      }
+    }
+  }
 }

@@ -45,6 +45,30 @@ class WindowRowOpsTest {
   }
 
   @Test
+  void deinterleaveMatchesTheScalarReference() {
+    SplittableRandom rnd = new SplittableRandom(6);
+    for (int m : SIZES) {
+      float[] x = new float[m + 3];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) rnd.nextDouble(-2, 2);
+      }
+      float[] even = new float[m / 2 + 4];
+      float[] odd = new float[m / 2 + 4];
+      float[] evenRef = even.clone();
+      float[] oddRef = odd.clone();
+      WindowRows.ops().deinterleave(x, 3, m, even, 1, odd, 2);
+      WindowRows.scalar().deinterleave(x, 3, m, evenRef, 1, oddRef, 2);
+      assertThat(even).as("even m=%d", m).containsExactly(evenRef);
+      assertThat(odd).as("odd m=%d", m).containsExactly(oddRef);
+    }
+    float[] e = new float[3];
+    float[] o = new float[3];
+    WindowRows.ops().deinterleave(new float[] {1, 2, 3, 4, 5}, 0, 5, e, 0, o, 0);
+    assertThat(e).containsExactly(1, 3, 5);
+    assertThat(o).containsExactly(2, 4, 0);
+  }
+
+  @Test
   void handComputedRows() {
     float[] x = {1, 2, 3, 4, 5, 6};
     float[] y = new float[3];

@@ -3,6 +3,7 @@ package dev.vireo.linalg.panama;
 import dev.vireo.linalg.WindowRowOps;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,6 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
 public final class PanamaWindowRowOps implements WindowRowOps {
   static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   static final int L = S.length();
+  /** Lanes 2i of a pair of vectors (indices past L select from the second). */
+  static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, i -> 2 * i);
+  /** Lanes 2i + 1 of a pair of vectors. */
+  static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(S, i -> 2 * i + 1);
 
   @Override
   public void weightedSum(float[] x, int[] tap, float[] w, int wOff, int taps, float[] y, int yOff,
@@ -78,6 +83,27 @@ public final class PanamaWindowRowOps implements WindowRowOps {
         m = Math.max(m, x[tap[t] + i]);
       }
       y[yOff + i] = m;
+    }
+  }
+
+  @Override
+  public void deinterleave(float[] x, int xOff, int m, float[] even, int eOff, float[] odd,
+      int oOff) {
+    int j = 0;
+    // main loop
+    for (; j + 2 * L <= m; j += 2 * L) {
+      FloatVector v0 = FloatVector.fromArray(S, x, xOff + j);
+      FloatVector v1 = FloatVector.fromArray(S, x, xOff + j + L);
+      v0.rearrange(EVEN, v1).intoArray(even, eOff + (j >> 1));
+      v0.rearrange(ODD, v1).intoArray(odd, oOff + (j >> 1));
+    }
+    // scalar tail
+    for (; j < m; j++) {
+      if ((j & 1) == 0) {
+        even[eOff + (j >> 1)] = x[xOff + j];
+      } else {
+        odd[oOff + (j >> 1)] = x[xOff + j];
+      }
     }
   }
 }
