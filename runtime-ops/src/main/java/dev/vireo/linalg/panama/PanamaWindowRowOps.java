@@ -2,6 +2,7 @@ package dev.vireo.linalg.panama;
 
 import dev.vireo.linalg.WindowRowOps;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
@@ -43,13 +44,15 @@ public final class PanamaWindowRowOps implements WindowRowOps {
       }
       a0.intoArray(y, yOff + i);
     }
-    // scalar tail
-    for (; i < n; i++) {
-      float acc = 0f;
+    // vector tail, masked: short rows (56, 28, 14 outputs) would otherwise spend most of their
+    // time in a scalar tail
+    if (i < n) {
+      VectorMask<Float> m = S.indexInRange(i, n);
+      FloatVector a0 = FloatVector.zero(S);
       for (int t = 0; t < taps; t++) {
-        acc = Math.fma(w[wOff + t], x[tap[t] + i], acc);
+        a0 = FloatVector.broadcast(S, w[wOff + t]).fma(FloatVector.fromArray(S, x, tap[t] + i, m), a0);
       }
-      y[yOff + i] = acc;
+      a0.intoArray(y, yOff + i, m);
     }
   }
 
