@@ -26,16 +26,23 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** TestModels' cnn-small (3 Conv+BN+Relu blocks on 3×32×32 images) on Vireo and onnxruntime. */
+/**
+ * CNNs end to end on Vireo and onnxruntime: TestModels' cnn-small (3 Conv+BN+Relu blocks on
+ * 3×32×32 images) and the ImageNet-sized resnet18 and mobilenetv2 (3×224×224, random weights,
+ * built in code and written to a temporary file at setup).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(
     value = 1,
     jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
 public class CnnBenchmark {
+  @Param({"cnn-small", "resnet18", "mobilenetv2"})
+  public String model;
+
   @Param({"1", "8"})
   public int batch;
 
@@ -49,14 +56,15 @@ public class CnnBenchmark {
 
   @Setup(Level.Trial)
   public void setup() throws Exception {
-    Model model = TestModels.build("cnn-small");
-    file = Files.createTempFile("vireo-cnn-small-", ".onnx");
-    OnnxWriter.write(model, file);
-    float[] x = GemmBenchmark.random(new SplittableRandom(7), batch * 3 * 32 * 32);
-    vireo = Vireo.create(model, SessionOptions.defaults().withThreads(threads));
-    feeds = Map.of("x", Tensor.of(x, batch, 3, 32, 32));
+    Model m = TestModels.build(model);
+    file = Files.createTempFile("vireo-" + model + "-", ".onnx");
+    OnnxWriter.write(m, file);
+    int size = model.equals("cnn-small") ? 32 : 224;
+    float[] x = GemmBenchmark.random(new SplittableRandom(7), batch * 3 * size * size);
+    vireo = Vireo.create(m, SessionOptions.defaults().withThreads(threads));
+    feeds = Map.of("x", Tensor.of(x, batch, 3, size, size));
     ort = new OrtRunner(file, threads);
-    ort.feed("x", x, batch, 3, 32, 32);
+    ort.feed("x", x, batch, 3, size, size);
   }
 
   @Benchmark

@@ -17,7 +17,13 @@ import java.util.SplittableRandom;
  */
 public final class TestModels {
   /** Names of the bundled models, each a folder {@code testdata/models/<name>} in the ONNX test layout. */
-  public static final List<String> NAMES = List.of("mlp", "cnn-small");
+  public static final List<String> NAMES = List.of("mlp", "cnn-small", "resnet18-tiny", "mobilenetv2-tiny");
+
+  /**
+   * Models built only in code (too large to commit, tens of MB): ImageNet-sized ResNet-18 and
+   * MobileNetV2 with random weights, input f32[N,3,224,224], 1000 classes.
+   */
+  public static final List<String> LARGE = List.of("resnet18", "mobilenetv2");
 
   private TestModels() {}
 
@@ -26,7 +32,12 @@ public final class TestModels {
     return switch (name) {
       case "mlp" -> mlp();
       case "cnn-small" -> cnnSmall();
-      default -> throw new IllegalArgumentException("no test model '" + name + "'; known: " + NAMES);
+      case "resnet18-tiny" -> CnnModels.resnet18("resnet18-tiny", 4, 10);
+      case "mobilenetv2-tiny" -> CnnModels.mobileNetV2("mobilenetv2-tiny", 0.25f, 64, 10);
+      case "resnet18" -> CnnModels.resnet18("resnet18", 64, 1000);
+      case "mobilenetv2" -> CnnModels.mobileNetV2("mobilenetv2", 1f, 1280, 1000);
+      default -> throw new IllegalArgumentException("no test model '" + name + "'; known: " + NAMES
+          + " and " + LARGE);
     };
   }
 
@@ -35,8 +46,15 @@ public final class TestModels {
     return switch (name) {
       case "mlp" -> uniform(new SplittableRandom(7), Shape.of(2, 16), -1, 1);
       case "cnn-small" -> uniform(new SplittableRandom(7), Shape.of(2, 3, 32, 32), 0, 1);
+      case "resnet18-tiny", "mobilenetv2-tiny" -> uniform(new SplittableRandom(7), Shape.of(2, 3, 64, 64), 0, 1);
+      case "resnet18", "mobilenetv2" -> imageInput(name, 1, 224);
       default -> throw new IllegalArgumentException("no test model '" + name + "'");
     };
+  }
+
+  /** A seeded input f32[batch,3,size,size] in [0, 1) for the {@link #LARGE} models. */
+  public static Tensor imageInput(String name, int batch, int size) {
+    return uniform(new SplittableRandom(name.hashCode()), Shape.of(batch, 3, size, size), 0, 1);
   }
 
   /**
@@ -100,12 +118,12 @@ public final class TestModels {
   }
 
   /** He-style init: uniform in ±sqrt(6 / fanIn). */
-  private static Tensor he(SplittableRandom rnd, Shape shape, int fanIn) {
+  static Tensor he(SplittableRandom rnd, Shape shape, int fanIn) {
     float a = (float) Math.sqrt(6.0 / fanIn);
     return uniform(rnd, shape, -a, a);
   }
 
-  private static Tensor uniform(SplittableRandom rnd, Shape shape, float lo, float hi) {
+  static Tensor uniform(SplittableRandom rnd, Shape shape, float lo, float hi) {
     float[] d = new float[shape.size()];
     for (int i = 0; i < d.length; i++) {
       d[i] = lo + (hi - lo) * (float) rnd.nextDouble();

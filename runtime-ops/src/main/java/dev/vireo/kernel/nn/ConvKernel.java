@@ -2,10 +2,10 @@ package dev.vireo.kernel.nn;
 
 import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
+import dev.vireo.ir.Value;
 import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.Kernel;
-import dev.vireo.linalg.Im2col;
-import dev.vireo.linalg.Sgemm;
+import dev.vireo.linalg.BiasActivation;
 import dev.vireo.op.nn.WindowAttributes;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
@@ -14,29 +14,70 @@ import java.util.Arrays;
 
 /**
  * Conv over 1 to 3 spatial dims: X [N,C,...] * W [M,C/group,k...] (+ B [M]), with strides, pads,
- * dilations, auto_pad and groups; f32 (f16/bf16 via f32).
+ * dilations, auto_pad and groups; f32 (f16/bf16/f64 via f32).
  *
- * <p>Each (image, group) is unfolded with {@link Im2col} and multiplied as [M/g, C/g·kSize] x
- * [C/g·kSize, outSize]; a 1x1 kernel with stride 1 and no padding multiplies the image directly.
- * With one group the product is split over output channels; with several, over (image, group)
- * pairs.
+ * <p>The computation follows a {@link ConvStrategy}: a 1×1 stride-1 unpadded kernel is a GEMM on
+ * the input as it is ({@link PointwiseConv}), a depthwise kernel runs vectorized window rows
+ * ({@link DepthwiseConv}), anything else multiplies cache-sized tiles of the unfolded input
+ * ({@link Im2colConv}). Weights and bias given as initializers are converted to f32 once, when
+ * the kernel is created.
+ *
+ * <p>A fused post-op ({@link BiasActivation}: bias, an optional residual {@code sum} and an
+ * activation) runs on each output tile while it is in cache; {@link #ConvKernel(Node,
+ * BiasActivation.Kind, float, float)} gives kernels for fused Conv nodes (e.g. com.microsoft
+ * FusedConv, whose optional fourth input Z is that residual).
  */
 public final class ConvKernel implements Kernel {
-  private static final int GRAIN = 1 << 15;
-
   private final Node node;
-  private final long group;
+  private final int group;
   /** Resolved at plan time when kernel_shape is given; otherwise per run from W. */
   private final WindowAttributes fixed;
+  private final BiasActivation.Kind activation;
+  private final float alpha;
+  private final float beta;
+  /** W and B as f32 when they are initializers; null otherwise. */
+  private final float[] constW;
+  private final float[] constB;
 
+  /** A plain Conv. */
   public ConvKernel(Node n) {
+    this(n, BiasActivation.Kind.NONE, 0f, 0f);
+  }
+
+  /**
+   * A Conv followed by an activation, applied with the bias (and input 3, a residual of Y's
+   * shape, when given) on each output tile.
+   *
+   * @param alpha the activation's first parameter (see {@link BiasActivation.Kind})
+   * @param beta the activation's second parameter
+   */
+  public ConvKernel(Node n, BiasActivation.Kind activation, float alpha, float beta) {
     node = n;
-    group = n.attrInt("group", 1);
-    if (group < 1) {
-      throw new IllegalArgumentException("Conv: group must be >= 1, got " + group);
+    long g = n.attrInt("group", 1);
+    if (g < 1 || g > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("Conv: group must be >= 1, got " + g);
     }
+    group = (int) g;
     long[] ks = Spatial.kernelShape(n);
     fixed = ks == null ? null : WindowAttributes.read(n, ks);
+    this.activation = activation;
+    this.alpha = alpha;
+    this.beta = beta;
+    constW = constantFloats(n, 1);
+    constB = constantFloats(n, 2);
+  }
+
+  private static float[] constantFloats(Node n, int i) {
+    if (n.inputs().size() <= i || n.input(i) == null) {
+      return null;
+    }
+    Value v = n.input(i);
+    Tensor t = v.initializer();
+    if (t == null || !(t.dtype() == DType.FLOAT || t.dtype() == DType.FLOAT16
+        || t.dtype() == DType.BFLOAT16 || t.dtype() == DType.DOUBLE)) {
+      return null;
+    }
+    return HalfFloats.widen(t).floats();
   }
 
   @Override
@@ -44,6 +85,7 @@ public final class ConvKernel implements Kernel {
     Tensor x0 = inputs[0];
     Tensor w0 = inputs[1];
     Tensor b0 = inputs.length > 2 ? inputs[2] : null;
+    Tensor z0 = inputs.length > 3 ? inputs[3] : null;
     if (x0.rank() < 3 || w0.rank() != x0.rank()) {
       throw new IllegalArgumentException("Conv needs X [N,C,spatial...] and W [M,C/group,k...] of the same "
           + "rank: X " + x0.describe() + ", W " + w0.describe());
@@ -51,7 +93,7 @@ public final class ConvKernel implements Kernel {
     int[] wd = w0.shape().dims();
     WindowAttributes win = fixed != null ? fixed
         : WindowAttributes.read(node, Arrays.stream(wd, 2, wd.length).asLongStream().toArray());
-    int g = (int) group;
+    int g = group;
     int n = x0.shape().dim(0);
     int c = x0.shape().dim(1);
     int m = wd[0];
@@ -69,72 +111,36 @@ public final class ConvKernel implements Kernel {
       throw new IllegalArgumentException("Conv: B must be [" + m + "], got " + b0.describe());
     }
     Spatial sp = Spatial.of(win, x0.shape(), m);
-    Tensor y = ctx.allocate(DType.FLOAT, Shape.of(sp.outDims()));
+    Shape outShape = Shape.of(sp.outDims());
+    if (z0 != null && !z0.shape().equals(outShape)) {
+      throw new IllegalArgumentException("Conv: the residual input Z must have Y's shape "
+          + outShape + ", got " + z0.describe());
+    }
+    Tensor y = ctx.allocateUninitialized(DType.FLOAT, outShape);
     if (y.size() > 0) {
-      compute(HalfFloats.widen(x0).floats(), HalfFloats.widen(w0).floats(),
-          b0 == null ? null : HalfFloats.widen(b0).floats(), y.floats(), n, c, m, g, sp, ctx);
+      float[] w = constW != null && inputs[1] == node.input(1).initializer() ? constW
+          : HalfFloats.widen(w0).floats();
+      float[] bias = b0 == null ? null
+          : constB != null && b0 == node.input(2).initializer() ? constB : HalfFloats.widen(b0).floats();
+      float[] sum = z0 == null ? null : HalfFloats.widen(z0).floats();
+      BiasActivation post = new BiasActivation(bias, activation, alpha, beta);
+      compute(new ConvGeometry(n, c, m, g, sp), HalfFloats.widen(x0).floats(), w, y.floats(), post,
+          sum, ctx);
     }
     return new Tensor[] {HalfFloats.narrow(ctx, y, x0.dtype())};
   }
 
-  private static void compute(float[] x, float[] w, float[] bias, float[] y, int n, int c, int m,
-      int g, Spatial sp, ExecContext ctx) {
-    int cg = c / g;
-    int mg = m / g;
-    int inSize = sp.inSize();
-    int outSize = sp.outSize();
-    int kg = cg * sp.kSize();
-    boolean direct = sp.kSize() == 1 && Arrays.equals(sp.s(), new int[] {1, 1, 1})
-        && Arrays.equals(sp.pad(), new int[3]) && inSize == outSize;
-    if (g == 1) {
-      float[] col = direct ? null : new float[kg * outSize];
-      for (int img = 0; img < n; img++) {
-        int xOff = img * c * inSize;
-        float[] src;
-        int srcOff;
-        if (direct) {
-          src = x;
-          srcOff = xOff;
-        } else {
-          ctx.parallelFor(c, Math.max(1, GRAIN / Math.max(1, sp.kSize() * outSize)), (from, to) ->
-              Im2col.unfold(x, xOff, from, to, sp.in(), sp.k(), sp.s(), sp.pad(), sp.dil(), sp.out(), col));
-          src = col;
-          srcOff = 0;
-        }
-        int yOff = img * m * outSize;
-        ctx.parallelFor(m, Math.max(1, GRAIN / Math.max(1, kg * outSize)), (from, to) ->
-            Sgemm.sgemm(false, false, to - from, outSize, kg, 1f, w, from * kg, kg, src, srcOff,
-                outSize, 0f, y, yOff + from * outSize, outSize));
-      }
-    } else {
-      ctx.parallelFor(n * g, Math.max(1, GRAIN / Math.max(1, mg * kg * outSize)), (from, to) -> {
-        float[] col = direct ? null : new float[kg * outSize];
-        for (int q = from; q < to; q++) {
-          int img = q / g;
-          int grp = q % g;
-          int xOff = (img * c + grp * cg) * inSize;
-          float[] src = x;
-          int srcOff = xOff;
-          if (!direct) {
-            Im2col.unfold(x, xOff, 0, cg, sp.in(), sp.k(), sp.s(), sp.pad(), sp.dil(), sp.out(), col);
-            src = col;
-            srcOff = 0;
-          }
-          Sgemm.sgemm(false, false, mg, outSize, kg, 1f, w, grp * mg * kg, kg, src, srcOff, outSize,
-              0f, y, (img * m + grp * mg) * outSize, outSize);
-        }
-      });
-    }
-    if (bias != null) {
-      for (int img = 0; img < n; img++) {
-        for (int ch = 0; ch < m; ch++) {
-          int off = (img * m + ch) * outSize;
-          float bv = bias[ch];
-          for (int i = 0; i < outSize; i++) {
-            y[off + i] += bv;
-          }
-        }
-      }
+  /**
+   * Computes Y = post(conv(X, W)) with the strategy the geometry calls for.
+   *
+   * @param sum a residual of Y's layout added before the activation, or null
+   */
+  static void compute(ConvGeometry geo, float[] x, float[] w, float[] y, BiasActivation post,
+      float[] sum, ExecContext ctx) {
+    switch (ConvStrategy.choose(geo)) {
+      case POINTWISE -> PointwiseConv.run(geo, x, w, y, post, sum, ctx);
+      case DEPTHWISE -> DepthwiseConv.run(geo, x, w, y, post, sum, ctx);
+      case IM2COL -> Im2colConv.run(geo, x, w, y, post, sum, ctx);
     }
   }
 }

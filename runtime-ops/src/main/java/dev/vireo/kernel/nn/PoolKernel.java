@@ -26,6 +26,8 @@ public final class PoolKernel implements Kernel {
   private final WindowAttributes win;
   private final boolean countPad;
   private final boolean colMajor;
+  /** Whether the node asks for MaxPool's Indices output. */
+  private final boolean indices;
 
   public PoolKernel(Node n, boolean max) {
     this.max = max;
@@ -40,6 +42,7 @@ public final class PoolKernel implements Kernel {
       throw new IllegalArgumentException("MaxPool: storage_order must be 0 or 1, got " + order);
     }
     colMajor = order == 1;
+    indices = max && n.outputs().size() > 1 && n.output(1) != null;
   }
 
   @Override
@@ -54,26 +57,31 @@ public final class PoolKernel implements Kernel {
     float[] x = int8 ? x0.toFloatArray() : HalfFloats.widen(x0).floats();
     Shape outShape = Shape.of(sp.outDims());
     Tensor y = ctx.allocate(DType.FLOAT, outShape);
-    Tensor ind = max ? ctx.allocate(DType.INT64, outShape) : null;
+    Tensor ind = indices ? ctx.allocate(DType.INT64, outShape) : null;
     float[] yd = y.floats();
     long[] id = ind == null ? null : ind.longs();
     int planes = sp.outDims()[0] * sp.outDims()[1];
     int inSize = sp.inSize();
     int outSize = sp.outSize();
     int work = Math.max(1, outSize * sp.kSize());
-    ctx.parallelFor(planes, Math.max(1, GRAIN / work), (from, to) -> {
-      for (int p = from; p < to; p++) {
-        if (max) {
-          Pooling.max(x, p * inSize, sp.in(), sp.k(), sp.s(), sp.pad(), sp.dil(), sp.out(), yd,
-              p * outSize, id, (long) p * inSize, colMajor);
-        } else {
-          Pooling.average(x, p * inSize, sp.in(), sp.k(), sp.s(), sp.pad(), sp.padEnd(), sp.dil(),
-              sp.out(), countPad, yd, p * outSize);
+    if (max && !indices && sp.k()[0] == 1 && sp.s()[0] == 1 && sp.pad()[0] == 0
+        && sp.padEnd()[0] == 0) {
+      MaxPoolRows.run(x, yd, planes * sp.in()[0], sp, ctx);
+    } else {
+      ctx.parallelFor(planes, Math.max(1, GRAIN / work), (from, to) -> {
+        for (int p = from; p < to; p++) {
+          if (max) {
+            Pooling.max(x, p * inSize, sp.in(), sp.k(), sp.s(), sp.pad(), sp.dil(), sp.out(), yd,
+                p * outSize, id, (long) p * inSize, colMajor);
+          } else {
+            Pooling.average(x, p * inSize, sp.in(), sp.k(), sp.s(), sp.pad(), sp.padEnd(), sp.dil(),
+                sp.out(), countPad, yd, p * outSize);
+          }
         }
-      }
-    });
+      });
+    }
     Tensor out = int8 ? toBytes(ctx, y, x0.dtype()) : HalfFloats.narrow(ctx, y, x0.dtype());
-    return max ? new Tensor[] {out, ind} : new Tensor[] {out};
+    return indices ? new Tensor[] {out, ind} : new Tensor[] {out};
   }
 
   private static Tensor toBytes(ExecContext ctx, Tensor f32, DType t) {

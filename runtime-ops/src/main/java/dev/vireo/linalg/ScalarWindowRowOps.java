@@ -1,0 +1,39 @@
+package dev.vireo.linalg;
+
+/** The reference {@link WindowRowOps}: plain loops, also the fallback without SIMD. */
+public final class ScalarWindowRowOps implements WindowRowOps {
+  @Override
+  public void weightedSum(float[] x, int[] tap, float[] w, int wOff, int taps, float[] y, int yOff,
+      int n) {
+    for (int i = 0; i < n; i++) {
+      float acc = 0f;
+      for (int t = 0; t < taps; t++) {
+        acc = Math.fma(w[wOff + t], x[tap[t] + i], acc);
+      }
+      y[yOff + i] = acc;
+    }
+  }
+
+  @Override
+  public void max(float[] x, int[] tap, int taps, float[] y, int yOff, int n) {
+    for (int i = 0; i < n; i++) {
+      float m = x[tap[0] + i];
+      for (int t = 1; t < taps; t++) {
+        m = Math.max(m, x[tap[t] + i]);
+      }
+      y[yOff + i] = m;
+    }
+  }
+
+  @Override
+  public void deinterleave(float[] x, int xOff, int m, float[] even, int eOff, float[] odd,
+      int oOff) {
+    for (int j = 0; j < m; j++) {
+      if ((j & 1) == 0) {
+        even[eOff + (j >> 1)] = x[xOff + j];
+      } else {
+        odd[oOff + (j >> 1)] = x[xOff + j];
+      }
+    }
+  }
+}
