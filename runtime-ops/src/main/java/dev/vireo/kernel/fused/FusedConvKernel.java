@@ -4,6 +4,7 @@ import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.Kernel;
 import dev.vireo.kernel.nn.ConvKernel;
+import dev.vireo.linalg.BiasActivation;
 import dev.vireo.tensor.Tensor;
 
 /**
@@ -12,35 +13,25 @@ import dev.vireo.tensor.Tensor;
  * {@code activation_params}, see {@link FusedActivation}). f32 only.
  */
 public final class FusedConvKernel implements Kernel {
-  private static final int GRAIN = 1 << 14;
-
   private final Kernel conv;
-  private final FusedActivation activation;
 
+  /** The activation and residual run inside the convolution's tiles (no second pass over Y). */
   public FusedConvKernel(Node n) {
-    this.conv = new ConvKernel(n);
-    this.activation = FusedActivation.ofConv(n);
+    FusedActivation act = FusedActivation.ofConv(n);
+    BiasActivation.Kind kind = act.name() == null ? BiasActivation.Kind.NONE : switch (act.name()) {
+      case "Relu" -> BiasActivation.Kind.RELU;
+      case "Tanh" -> BiasActivation.Kind.TANH;
+      case "Sigmoid" -> BiasActivation.Kind.SIGMOID;
+      case "LeakyRelu" -> BiasActivation.Kind.LEAKY_RELU;
+      case "Clip" -> BiasActivation.Kind.CLIP;
+      case "HardSigmoid" -> BiasActivation.Kind.HARD_SIGMOID;
+      default -> throw new IllegalArgumentException("unsupported fused activation '" + act.name() + "'");
+    };
+    this.conv = new ConvKernel(n, kind, act.a(), act.b());
   }
 
   @Override
   public Tensor[] run(Tensor[] inputs, ExecContext ctx) {
-    Tensor[] convInputs = {inputs[0], inputs[1], inputs.length > 2 ? inputs[2] : null};
-    Tensor y = conv.run(convInputs, ctx)[0];
-    Tensor z = inputs.length > 3 ? inputs[3] : null;
-    if (z != null && !z.shape().equals(y.shape())) {
-      throw new IllegalArgumentException("FusedConv: Z must have Y's shape " + y.shape() + ", got "
-          + z.describe());
-    }
-    float[] out = y.floats();
-    float[] add = z == null ? null : z.floats();
-    ctx.parallelFor(out.length, GRAIN, (from, to) -> {
-      if (add != null) {
-        for (int i = from; i < to; i++) {
-          out[i] += add[i];
-        }
-      }
-      activation.apply(out, from, to);
-    });
-    return new Tensor[] {y};
+    return conv.run(inputs, ctx);
   }
 }
