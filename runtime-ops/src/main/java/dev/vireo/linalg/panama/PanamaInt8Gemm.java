@@ -1,0 +1,199 @@
+package dev.vireo.linalg.panama;
+
+import dev.vireo.linalg.Int8Gemm;
+import dev.vireo.linalg.Int8Panels;
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Int8Gemm} on the Vector API: int32 multiply-adds over weights widened from bytes, at
+ * whatever width the CPU offers.
+ *
+ * <p>Implementation notes. Panels are {@link #NR} = 4 vectors wide. Few rows (fewer than
+ * {@link #WIDEN_MIN_ROWS}) are memory-bound: the kernel streams the packed bytes once, widens
+ * each load (byte to int, {@code vpmovsxbd}) and multiplies it into 4 rows (or 1) of int
+ * accumulators, so the weights cost one byte per element of traffic. More rows are
+ * compute-bound: each panel is widened once per {@link #KC}-deep block into a per-thread int
+ * buffer that stays in L1/L2, and a 6×4-vector register tile runs over it ({@code vpmulld},
+ * {@code vpaddd}), so widening costs one conversion per element per block instead of one per
+ * row. The Vector API has no int8 dot-product operation (VNNI), hence the widening. A byte load
+ * is {@link #BYTES} wide: a quarter of an int vector, but at least 64 bits (the narrowest
+ * species), so at 128-bit it reads 4 bytes past what it widens; {@link Int8Panels#SLACK} covers
+ * the last panel. Species are static final constants (as fields or arguments the same code runs
+ * tens of times slower).
+ */
+public final class PanamaInt8Gemm implements Int8Gemm {
+  static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+  static final int L = I.length();
+  static final VectorSpecies<Byte> BYTES =
+      VectorSpecies.of(byte.class, VectorShape.forBitSize(Math.max(64, I.vectorBitSize() / 4)));
+  /** Columns of a panel: 4 int vectors. */
+  static final int NR = 4 * L;
+  /** Rows of the compute-bound register tile. */
+  static final int MR = 6;
+  /** Depth of a widened block: KC·NR ints (64 KiB at 512-bit) stay in L2. */
+  static final int KC = 256;
+  /** From this many rows on, widening a block once beats widening every load per row group. */
+  static final int WIDEN_MIN_ROWS = 12;
+
+  private static final ThreadLocal<int[]> WIDE = ThreadLocal.withInitial(() -> new int[KC * NR]);
+
+  /** Describes the width in use, e.g. {@code panama 512-bit (16 int lanes)}. */
+  public static String describe() {
+    return "panama " + I.vectorBitSize() + "-bit (" + L + " int lanes)";
+  }
+
+  @Override
+  public int panelWidth() {
+    return NR;
+  }
+
+  @Override
+  public void multiplyAdd(int[] a, int aOff, int m, Int8Panels w, int panel0, int panel1, int[] c,
+      int cOff, int ldc) {
+    if (w.width() != NR) {
+      throw new IllegalArgumentException("panels are " + w.width() + " wide, this kernel reads " + NR);
+    }
+    int k = w.k();
+    byte[] b = w.data();
+    for (int panel = panel0; panel < panel1; panel++) {
+      int base = panel * k * NR;
+      int col = cOff + panel * NR;
+      if (m >= WIDEN_MIN_ROWS) {
+        int[] wide = WIDE.get();
+        for (int k0 = 0; k0 < k; k0 += KC) {
+          int kc = Math.min(KC, k - k0);
+          widen(b, base + k0 * NR, wide, kc * NR);
+          int i = 0;
+          for (; i + MR <= m; i += MR) {
+            wide6(a, aOff + i * k + k0, k, wide, kc, c, col + i * ldc, ldc);
+          }
+          for (; i < m; i++) {
+            wide1(a, aOff + i * k + k0, k, wide, kc, c, col + i * ldc, ldc);
+          }
+        }
+      } else {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+          bytes4(a, aOff + i * k, k, b, base, k, c, col + i * ldc, ldc);
+        }
+        for (; i < m; i++) {
+          bytes1(a, aOff + i * k, k, b, base, k, c, col + i * ldc, ldc);
+        }
+      }
+    }
+  }
+
+  /** Sign-extends L bytes at b[off] to an int vector. */
+  private static IntVector widen(byte[] b, int off) {
+    return (IntVector) ByteVector.fromArray(BYTES, b, off).convertShape(VectorOperators.B2I, I, 0);
+  }
+
+  private static void widen(byte[] b, int off, int[] wide, int len) {
+    for (int q = 0; q < len; q += L) {
+      widen(b, off + q).intoArray(wide, q);
+    }
+  }
+
+  private static void addRow(int[] c, int o, IntVector v0, IntVector v1, IntVector v2, IntVector v3) {
+    IntVector.fromArray(I, c, o).add(v0).intoArray(c, o);
+    IntVector.fromArray(I, c, o + L).add(v1).intoArray(c, o + L);
+    IntVector.fromArray(I, c, o + 2 * L).add(v2).intoArray(c, o + 2 * L);
+    IntVector.fromArray(I, c, o + 3 * L).add(v3).intoArray(c, o + 3 * L);
+  }
+
+  private static void wide6(int[] a, int ao, int lda, int[] w, int kc, int[] c, int co, int ldc) {
+    IntVector c00 = IntVector.zero(I); IntVector c01 = IntVector.zero(I); IntVector c02 = IntVector.zero(I); IntVector c03 = IntVector.zero(I);
+    IntVector c10 = IntVector.zero(I); IntVector c11 = IntVector.zero(I); IntVector c12 = IntVector.zero(I); IntVector c13 = IntVector.zero(I);
+    IntVector c20 = IntVector.zero(I); IntVector c21 = IntVector.zero(I); IntVector c22 = IntVector.zero(I); IntVector c23 = IntVector.zero(I);
+    IntVector c30 = IntVector.zero(I); IntVector c31 = IntVector.zero(I); IntVector c32 = IntVector.zero(I); IntVector c33 = IntVector.zero(I);
+    IntVector c40 = IntVector.zero(I); IntVector c41 = IntVector.zero(I); IntVector c42 = IntVector.zero(I); IntVector c43 = IntVector.zero(I);
+    IntVector c50 = IntVector.zero(I); IntVector c51 = IntVector.zero(I); IntVector c52 = IntVector.zero(I); IntVector c53 = IntVector.zero(I);
+    // main loop
+    for (int p = 0; p < kc; p++) {
+      int bo = p * NR;
+      IntVector b0 = IntVector.fromArray(I, w, bo + 0 * L);
+      IntVector b1 = IntVector.fromArray(I, w, bo + 1 * L);
+      IntVector b2 = IntVector.fromArray(I, w, bo + 2 * L);
+      IntVector b3 = IntVector.fromArray(I, w, bo + 3 * L);
+      IntVector x0 = IntVector.broadcast(I, a[ao + p]);
+      c00 = c00.add(b0.mul(x0)); c01 = c01.add(b1.mul(x0)); c02 = c02.add(b2.mul(x0)); c03 = c03.add(b3.mul(x0));
+      IntVector x1 = IntVector.broadcast(I, a[ao + 1 * lda + p]);
+      c10 = c10.add(b0.mul(x1)); c11 = c11.add(b1.mul(x1)); c12 = c12.add(b2.mul(x1)); c13 = c13.add(b3.mul(x1));
+      IntVector x2 = IntVector.broadcast(I, a[ao + 2 * lda + p]);
+      c20 = c20.add(b0.mul(x2)); c21 = c21.add(b1.mul(x2)); c22 = c22.add(b2.mul(x2)); c23 = c23.add(b3.mul(x2));
+      IntVector x3 = IntVector.broadcast(I, a[ao + 3 * lda + p]);
+      c30 = c30.add(b0.mul(x3)); c31 = c31.add(b1.mul(x3)); c32 = c32.add(b2.mul(x3)); c33 = c33.add(b3.mul(x3));
+      IntVector x4 = IntVector.broadcast(I, a[ao + 4 * lda + p]);
+      c40 = c40.add(b0.mul(x4)); c41 = c41.add(b1.mul(x4)); c42 = c42.add(b2.mul(x4)); c43 = c43.add(b3.mul(x4));
+      IntVector x5 = IntVector.broadcast(I, a[ao + 5 * lda + p]);
+      c50 = c50.add(b0.mul(x5)); c51 = c51.add(b1.mul(x5)); c52 = c52.add(b2.mul(x5)); c53 = c53.add(b3.mul(x5));
+    }
+    addRow(c, co + 0 * ldc, c00, c01, c02, c03);
+    addRow(c, co + 1 * ldc, c10, c11, c12, c13);
+    addRow(c, co + 2 * ldc, c20, c21, c22, c23);
+    addRow(c, co + 3 * ldc, c30, c31, c32, c33);
+    addRow(c, co + 4 * ldc, c40, c41, c42, c43);
+    addRow(c, co + 5 * ldc, c50, c51, c52, c53);
+  }
+
+  private static void wide1(int[] a, int ao, int lda, int[] w, int kc, int[] c, int co, int ldc) {
+    IntVector c00 = IntVector.zero(I); IntVector c01 = IntVector.zero(I); IntVector c02 = IntVector.zero(I); IntVector c03 = IntVector.zero(I);
+    // main loop
+    for (int p = 0; p < kc; p++) {
+      int bo = p * NR;
+      IntVector b0 = IntVector.fromArray(I, w, bo + 0 * L);
+      IntVector b1 = IntVector.fromArray(I, w, bo + 1 * L);
+      IntVector b2 = IntVector.fromArray(I, w, bo + 2 * L);
+      IntVector b3 = IntVector.fromArray(I, w, bo + 3 * L);
+      IntVector x0 = IntVector.broadcast(I, a[ao + p]);
+      c00 = c00.add(b0.mul(x0)); c01 = c01.add(b1.mul(x0)); c02 = c02.add(b2.mul(x0)); c03 = c03.add(b3.mul(x0));
+    }
+    addRow(c, co + 0 * ldc, c00, c01, c02, c03);
+  }
+
+  private static void bytes4(int[] a, int ao, int lda, byte[] w, int wo, int k, int[] c, int co, int ldc) {
+    IntVector c00 = IntVector.zero(I); IntVector c01 = IntVector.zero(I); IntVector c02 = IntVector.zero(I); IntVector c03 = IntVector.zero(I);
+    IntVector c10 = IntVector.zero(I); IntVector c11 = IntVector.zero(I); IntVector c12 = IntVector.zero(I); IntVector c13 = IntVector.zero(I);
+    IntVector c20 = IntVector.zero(I); IntVector c21 = IntVector.zero(I); IntVector c22 = IntVector.zero(I); IntVector c23 = IntVector.zero(I);
+    IntVector c30 = IntVector.zero(I); IntVector c31 = IntVector.zero(I); IntVector c32 = IntVector.zero(I); IntVector c33 = IntVector.zero(I);
+    // main loop
+    for (int p = 0; p < k; p++) {
+      int bo = wo + p * NR;
+      IntVector b0 = widen(w, bo + 0 * L);
+      IntVector b1 = widen(w, bo + 1 * L);
+      IntVector b2 = widen(w, bo + 2 * L);
+      IntVector b3 = widen(w, bo + 3 * L);
+      IntVector x0 = IntVector.broadcast(I, a[ao + p]);
+      c00 = c00.add(b0.mul(x0)); c01 = c01.add(b1.mul(x0)); c02 = c02.add(b2.mul(x0)); c03 = c03.add(b3.mul(x0));
+      IntVector x1 = IntVector.broadcast(I, a[ao + 1 * lda + p]);
+      c10 = c10.add(b0.mul(x1)); c11 = c11.add(b1.mul(x1)); c12 = c12.add(b2.mul(x1)); c13 = c13.add(b3.mul(x1));
+      IntVector x2 = IntVector.broadcast(I, a[ao + 2 * lda + p]);
+      c20 = c20.add(b0.mul(x2)); c21 = c21.add(b1.mul(x2)); c22 = c22.add(b2.mul(x2)); c23 = c23.add(b3.mul(x2));
+      IntVector x3 = IntVector.broadcast(I, a[ao + 3 * lda + p]);
+      c30 = c30.add(b0.mul(x3)); c31 = c31.add(b1.mul(x3)); c32 = c32.add(b2.mul(x3)); c33 = c33.add(b3.mul(x3));
+    }
+    addRow(c, co + 0 * ldc, c00, c01, c02, c03);
+    addRow(c, co + 1 * ldc, c10, c11, c12, c13);
+    addRow(c, co + 2 * ldc, c20, c21, c22, c23);
+    addRow(c, co + 3 * ldc, c30, c31, c32, c33);
+  }
+
+  private static void bytes1(int[] a, int ao, int lda, byte[] w, int wo, int k, int[] c, int co, int ldc) {
+    IntVector c00 = IntVector.zero(I); IntVector c01 = IntVector.zero(I); IntVector c02 = IntVector.zero(I); IntVector c03 = IntVector.zero(I);
+    // main loop
+    for (int p = 0; p < k; p++) {
+      int bo = wo + p * NR;
+      IntVector b0 = widen(w, bo + 0 * L);
+      IntVector b1 = widen(w, bo + 1 * L);
+      IntVector b2 = widen(w, bo + 2 * L);
+      IntVector b3 = widen(w, bo + 3 * L);
+      IntVector x0 = IntVector.broadcast(I, a[ao + p]);
+      c00 = c00.add(b0.mul(x0)); c01 = c01.add(b1.mul(x0)); c02 = c02.add(b2.mul(x0)); c03 = c03.add(b3.mul(x0));
+    }
+    addRow(c, co + 0 * ldc, c00, c01, c02, c03);
+  }
+}
