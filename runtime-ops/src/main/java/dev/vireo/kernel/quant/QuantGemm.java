@@ -16,7 +16,7 @@ import java.util.Arrays;
  * and its zero point are initializers, else on each call. The work is split over panels of
  * columns, so every thread streams its own part of the weights once.
  */
-final class QuantGemm {
+public final class QuantGemm {
   /** Panels per parallel chunk: below this a split costs more than it saves. */
   private static final int MIN_PANELS = 1;
   /** Multiply-adds below which the product stays on the calling thread. */
@@ -27,7 +27,7 @@ final class QuantGemm {
   private QuantGemm() {}
 
   /** B packed from the node's initializers, or null when B or its zero point is not constant. */
-  static Int8Panels packConstant(Node node, int bIndex, int zpIndex) {
+  public static Int8Panels packConstant(Node node, int bIndex, int zpIndex) {
     Value bv = node.inputs().size() > bIndex ? node.input(bIndex) : null;
     Value zv = zpIndex >= 0 && node.inputs().size() > zpIndex ? node.input(zpIndex) : null;
     if (bv == null || bv.initializer() == null || (zv != null && zv.initializer() == null)) {
@@ -37,7 +37,7 @@ final class QuantGemm {
   }
 
   /** B packed, or null when B is not a 2-D 8-bit matrix with a scalar or per-column zero point. */
-  static Int8Panels pack(Tensor b, Tensor zp) {
+  public static Int8Panels pack(Tensor b, Tensor zp) {
     if (b.rank() != 2 || (b.dtype() != DType.INT8 && b.dtype() != DType.UINT8)) {
       return null;
     }
@@ -57,7 +57,7 @@ final class QuantGemm {
   }
 
   /** A's single zero point, or null when it has one per row (not served here). */
-  static Integer scalarZeroPoint(Tensor zp) {
+  public static Integer scalarZeroPoint(Tensor zp) {
     if (zp == null) {
       return 0;
     }
@@ -67,7 +67,7 @@ final class QuantGemm {
   /**
    * A (8-bit, last dim K) minus its zero point, as ints in a per-thread buffer.
    */
-  static int[] center(Tensor a, int zeroPoint) {
+  public static int[] center(Tensor a, int zeroPoint) {
     int size = a.size();
     int[] c = buffer(0, size);
     byte[] d = a.bytes();
@@ -87,7 +87,7 @@ final class QuantGemm {
    * The exact product of centered A (rows×K) and w, into {@code c} (rows × ldc, ldc ≥
    * w.paddedN(), cleared here) with B's zero points applied.
    */
-  static void multiply(int[] a, int rows, Int8Panels w, int[] c, int ldc, ExecContext ctx) {
+  public static void multiply(int[] a, int rows, Int8Panels w, int[] c, int ldc, ExecContext ctx) {
     int k = w.k();
     Arrays.fill(c, 0, rows * ldc, 0);
     Int8Gemm gemm = Int8Gemms.kernel();
@@ -115,7 +115,7 @@ final class QuantGemm {
   }
 
   /** A per-thread int buffer of at least n elements (slot 0: centered A, 1: products). */
-  static int[] buffer(int slot, int n) {
+  public static int[] buffer(int slot, int n) {
     int[][] s = SCRATCH.get();
     if (s[slot] == null || s[slot].length < n) {
       s[slot] = new int[Math.max(n, s[slot] == null ? 0 : s[slot].length * 3 / 2)];
@@ -124,9 +124,26 @@ final class QuantGemm {
   }
 
   /** A's dims with the last replaced by n. */
-  static int[] outDims(Tensor a, int n) {
+  public static int[] outDims(Tensor a, int n) {
     int[] d = a.shape().dims().clone();
     d[d.length - 1] = n;
     return d;
+  }
+
+  /**
+   * {@code out[i·n + j] = (float) c[i·ldc + j] · scale[j] + bias[j]} (float32, multiply then
+   * add, as onnxruntime's scale-bias output step); scale has 1 or n entries, bias is null or n.
+   */
+  public static void scaleToFloat(int[] c, int ldc, int rows, int n, float[] scale, float[] bias,
+      float[] out) {
+    boolean perColumn = scale.length > 1;
+    for (int i = 0; i < rows; i++) {
+      int ci = i * ldc;
+      int oi = i * n;
+      for (int j = 0; j < n; j++) {
+        float v = c[ci + j] * (perColumn ? scale[j] : scale[0]);
+        out[oi + j] = bias == null ? v : v + bias[j];
+      }
+    }
   }
 }

@@ -23,7 +23,8 @@ import jdk.incubator.vector.VectorSpecies;
  * is {@link #BYTES} wide: a quarter of an int vector, but at least 64 bits (the narrowest
  * species), so at 128-bit it reads 4 bytes past what it widens; {@link Int8Panels#SLACK} covers
  * the last panel. Species are static final constants (as fields or arguments the same code runs
- * tens of times slower).
+ * tens of times slower). No helper takes or returns a vector: one that the JIT does not inline
+ * boxes it, and a method already compiled big is not inlined.
  */
 public final class PanamaInt8Gemm implements Int8Gemm {
   static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
@@ -87,22 +88,11 @@ public final class PanamaInt8Gemm implements Int8Gemm {
     }
   }
 
-  /** Sign-extends L bytes at b[off] to an int vector. */
-  private static IntVector widen(byte[] b, int off) {
-    return (IntVector) ByteVector.fromArray(BYTES, b, off).convertShape(VectorOperators.B2I, I, 0);
-  }
-
   private static void widen(byte[] b, int off, int[] wide, int len) {
     for (int q = 0; q < len; q += L) {
-      widen(b, off + q).intoArray(wide, q);
+      ((IntVector) ByteVector.fromArray(BYTES, b, off + q).convertShape(VectorOperators.B2I, I, 0))
+          .intoArray(wide, q);
     }
-  }
-
-  private static void addRow(int[] c, int o, IntVector v0, IntVector v1, IntVector v2, IntVector v3) {
-    IntVector.fromArray(I, c, o).add(v0).intoArray(c, o);
-    IntVector.fromArray(I, c, o + L).add(v1).intoArray(c, o + L);
-    IntVector.fromArray(I, c, o + 2 * L).add(v2).intoArray(c, o + 2 * L);
-    IntVector.fromArray(I, c, o + 3 * L).add(v3).intoArray(c, o + 3 * L);
   }
 
   private static void wide6(int[] a, int ao, int lda, int[] w, int kc, int[] c, int co, int ldc) {
@@ -132,12 +122,30 @@ public final class PanamaInt8Gemm implements Int8Gemm {
       IntVector x5 = IntVector.broadcast(I, a[ao + 5 * lda + p]);
       c50 = c50.add(b0.mul(x5)); c51 = c51.add(b1.mul(x5)); c52 = c52.add(b2.mul(x5)); c53 = c53.add(b3.mul(x5));
     }
-    addRow(c, co + 0 * ldc, c00, c01, c02, c03);
-    addRow(c, co + 1 * ldc, c10, c11, c12, c13);
-    addRow(c, co + 2 * ldc, c20, c21, c22, c23);
-    addRow(c, co + 3 * ldc, c30, c31, c32, c33);
-    addRow(c, co + 4 * ldc, c40, c41, c42, c43);
-    addRow(c, co + 5 * ldc, c50, c51, c52, c53);
+    IntVector.fromArray(I, c, co + 0 * ldc).add(c00).intoArray(c, co + 0 * ldc);
+    IntVector.fromArray(I, c, co + 0 * ldc + 1 * L).add(c01).intoArray(c, co + 0 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 0 * ldc + 2 * L).add(c02).intoArray(c, co + 0 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 0 * ldc + 3 * L).add(c03).intoArray(c, co + 0 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co + 1 * ldc).add(c10).intoArray(c, co + 1 * ldc);
+    IntVector.fromArray(I, c, co + 1 * ldc + 1 * L).add(c11).intoArray(c, co + 1 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 1 * ldc + 2 * L).add(c12).intoArray(c, co + 1 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 1 * ldc + 3 * L).add(c13).intoArray(c, co + 1 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+    IntVector.fromArray(I, c, co + 2 * ldc + 1 * L).add(c21).intoArray(c, co + 2 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 2 * ldc + 2 * L).add(c22).intoArray(c, co + 2 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 2 * ldc + 3 * L).add(c23).intoArray(c, co + 2 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+    IntVector.fromArray(I, c, co + 3 * ldc + 1 * L).add(c31).intoArray(c, co + 3 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 3 * ldc + 2 * L).add(c32).intoArray(c, co + 3 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 3 * ldc + 3 * L).add(c33).intoArray(c, co + 3 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
+    IntVector.fromArray(I, c, co + 4 * ldc + 1 * L).add(c41).intoArray(c, co + 4 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 4 * ldc + 2 * L).add(c42).intoArray(c, co + 4 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 4 * ldc + 3 * L).add(c43).intoArray(c, co + 4 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
+    IntVector.fromArray(I, c, co + 5 * ldc + 1 * L).add(c51).intoArray(c, co + 5 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 5 * ldc + 2 * L).add(c52).intoArray(c, co + 5 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 5 * ldc + 3 * L).add(c53).intoArray(c, co + 5 * ldc + 3 * L);
   }
 
   private static void wide1(int[] a, int ao, int lda, int[] w, int kc, int[] c, int co, int ldc) {
@@ -152,7 +160,10 @@ public final class PanamaInt8Gemm implements Int8Gemm {
       IntVector x0 = IntVector.broadcast(I, a[ao + p]);
       c00 = c00.add(b0.mul(x0)); c01 = c01.add(b1.mul(x0)); c02 = c02.add(b2.mul(x0)); c03 = c03.add(b3.mul(x0));
     }
-    addRow(c, co + 0 * ldc, c00, c01, c02, c03);
+    IntVector.fromArray(I, c, co + 0 * ldc).add(c00).intoArray(c, co + 0 * ldc);
+    IntVector.fromArray(I, c, co + 0 * ldc + 1 * L).add(c01).intoArray(c, co + 0 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 0 * ldc + 2 * L).add(c02).intoArray(c, co + 0 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 0 * ldc + 3 * L).add(c03).intoArray(c, co + 0 * ldc + 3 * L);
   }
 
   private static void bytes4(int[] a, int ao, int lda, byte[] w, int wo, int k, int[] c, int co, int ldc) {
@@ -163,10 +174,10 @@ public final class PanamaInt8Gemm implements Int8Gemm {
     // main loop
     for (int p = 0; p < k; p++) {
       int bo = wo + p * NR;
-      IntVector b0 = widen(w, bo + 0 * L);
-      IntVector b1 = widen(w, bo + 1 * L);
-      IntVector b2 = widen(w, bo + 2 * L);
-      IntVector b3 = widen(w, bo + 3 * L);
+      IntVector b0 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 0 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b1 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 1 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b2 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 2 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b3 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 3 * L).convertShape(VectorOperators.B2I, I, 0);
       IntVector x0 = IntVector.broadcast(I, a[ao + p]);
       c00 = c00.add(b0.mul(x0)); c01 = c01.add(b1.mul(x0)); c02 = c02.add(b2.mul(x0)); c03 = c03.add(b3.mul(x0));
       IntVector x1 = IntVector.broadcast(I, a[ao + 1 * lda + p]);
@@ -176,10 +187,22 @@ public final class PanamaInt8Gemm implements Int8Gemm {
       IntVector x3 = IntVector.broadcast(I, a[ao + 3 * lda + p]);
       c30 = c30.add(b0.mul(x3)); c31 = c31.add(b1.mul(x3)); c32 = c32.add(b2.mul(x3)); c33 = c33.add(b3.mul(x3));
     }
-    addRow(c, co + 0 * ldc, c00, c01, c02, c03);
-    addRow(c, co + 1 * ldc, c10, c11, c12, c13);
-    addRow(c, co + 2 * ldc, c20, c21, c22, c23);
-    addRow(c, co + 3 * ldc, c30, c31, c32, c33);
+    IntVector.fromArray(I, c, co + 0 * ldc).add(c00).intoArray(c, co + 0 * ldc);
+    IntVector.fromArray(I, c, co + 0 * ldc + 1 * L).add(c01).intoArray(c, co + 0 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 0 * ldc + 2 * L).add(c02).intoArray(c, co + 0 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 0 * ldc + 3 * L).add(c03).intoArray(c, co + 0 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co + 1 * ldc).add(c10).intoArray(c, co + 1 * ldc);
+    IntVector.fromArray(I, c, co + 1 * ldc + 1 * L).add(c11).intoArray(c, co + 1 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 1 * ldc + 2 * L).add(c12).intoArray(c, co + 1 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 1 * ldc + 3 * L).add(c13).intoArray(c, co + 1 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+    IntVector.fromArray(I, c, co + 2 * ldc + 1 * L).add(c21).intoArray(c, co + 2 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 2 * ldc + 2 * L).add(c22).intoArray(c, co + 2 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 2 * ldc + 3 * L).add(c23).intoArray(c, co + 2 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+    IntVector.fromArray(I, c, co + 3 * ldc + 1 * L).add(c31).intoArray(c, co + 3 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 3 * ldc + 2 * L).add(c32).intoArray(c, co + 3 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 3 * ldc + 3 * L).add(c33).intoArray(c, co + 3 * ldc + 3 * L);
   }
 
   private static void bytes1(int[] a, int ao, int lda, byte[] w, int wo, int k, int[] c, int co, int ldc) {
@@ -187,13 +210,16 @@ public final class PanamaInt8Gemm implements Int8Gemm {
     // main loop
     for (int p = 0; p < k; p++) {
       int bo = wo + p * NR;
-      IntVector b0 = widen(w, bo + 0 * L);
-      IntVector b1 = widen(w, bo + 1 * L);
-      IntVector b2 = widen(w, bo + 2 * L);
-      IntVector b3 = widen(w, bo + 3 * L);
+      IntVector b0 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 0 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b1 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 1 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b2 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 2 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b3 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 3 * L).convertShape(VectorOperators.B2I, I, 0);
       IntVector x0 = IntVector.broadcast(I, a[ao + p]);
       c00 = c00.add(b0.mul(x0)); c01 = c01.add(b1.mul(x0)); c02 = c02.add(b2.mul(x0)); c03 = c03.add(b3.mul(x0));
     }
-    addRow(c, co + 0 * ldc, c00, c01, c02, c03);
+    IntVector.fromArray(I, c, co + 0 * ldc).add(c00).intoArray(c, co + 0 * ldc);
+    IntVector.fromArray(I, c, co + 0 * ldc + 1 * L).add(c01).intoArray(c, co + 0 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 0 * ldc + 2 * L).add(c02).intoArray(c, co + 0 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 0 * ldc + 3 * L).add(c03).intoArray(c, co + 0 * ldc + 3 * L);
   }
 }
