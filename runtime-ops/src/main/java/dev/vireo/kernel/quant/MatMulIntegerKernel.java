@@ -4,8 +4,6 @@ import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.Kernel;
 import dev.vireo.linalg.Int8Panels;
-import dev.vireo.tensor.DType;
-import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 
 /**
@@ -23,33 +21,8 @@ public final class MatMulIntegerKernel implements Kernel {
 
   @Override
   public Tensor[] run(Tensor[] in, ExecContext ctx) {
-    Tensor a = in[0];
     Tensor aZp = in.length > 2 ? in[2] : null;
     Tensor bZp = in.length > 3 ? in[3] : null;
-    Integer za = QuantGemm.scalarZeroPoint(aZp);
-    Int8Panels w = packed;
-    if (w == null && za != null) {
-      w = QuantGemm.pack(in[1], bZp);
-    }
-    if (w == null || za == null || a.rank() == 0 || a.shape().dim(a.rank() - 1) != w.k()
-        || (aZp != null && aZp.dtype() != a.dtype())) {
-      return new Tensor[] {IntMatMul.multiply("MatMulInteger", a, aZp, in[1], bZp, ctx)};
-    }
-    int n = w.n();
-    int rows = a.size() / w.k();
-    Tensor out = ctx.allocateUninitialized(DType.INT32, Shape.of(QuantGemm.outDims(a, n)));
-    int[] ca = QuantGemm.center(a, za);
-    if (n == w.paddedN()) {
-      QuantGemm.multiply(ca, rows, w, out.ints(), n, ctx);
-    } else {
-      int ldc = w.paddedN();
-      int[] c = QuantGemm.buffer(1, rows * ldc);
-      QuantGemm.multiply(ca, rows, w, c, ldc, ctx);
-      int[] o = out.ints();
-      for (int i = 0; i < rows; i++) {
-        System.arraycopy(c, i * ldc, o, i * n, n);
-      }
-    }
-    return new Tensor[] {out};
+    return new Tensor[] {QuantGemm.product("MatMulInteger", in[0], aZp, in[1], bZp, packed, ctx)};
   }
 }

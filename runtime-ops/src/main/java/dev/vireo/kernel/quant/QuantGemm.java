@@ -146,4 +146,38 @@ public final class QuantGemm {
       }
     }
   }
+
+  /**
+   * The int32 product {@code (A - a_zp)(B - b_zp)} with numpy matmul semantics: through the
+   * packed GEMM when B is 2-D (packed is B from plan time, or null to pack it now) and A's zero
+   * point is a scalar, else through the reference {@link IntMatMul}.
+   */
+  public static Tensor product(String op, Tensor a, Tensor aZp, Tensor b, Tensor bZp,
+      Int8Panels packed, ExecContext ctx) {
+    Integer za = scalarZeroPoint(aZp);
+    Int8Panels w = packed;
+    if (w == null && za != null) {
+      w = pack(b, bZp);
+    }
+    if (w == null || za == null || a.rank() == 0 || a.shape().dim(a.rank() - 1) != w.k()
+        || (aZp != null && aZp.dtype() != a.dtype())) {
+      return IntMatMul.multiply(op, a, aZp, b, bZp, ctx);
+    }
+    int n = w.n();
+    int rows = a.size() / w.k();
+    Tensor out = ctx.allocateUninitialized(DType.INT32, dev.vireo.tensor.Shape.of(outDims(a, n)));
+    int[] ca = center(a, za);
+    if (n == w.paddedN()) {
+      multiply(ca, rows, w, out.ints(), n, ctx);
+    } else {
+      int ldc = w.paddedN();
+      int[] c = buffer(1, rows * ldc);
+      multiply(ca, rows, w, c, ldc, ctx);
+      int[] o = out.ints();
+      for (int i = 0; i < rows; i++) {
+        System.arraycopy(c, i * ldc, o, i * n, n);
+      }
+    }
+    return out;
+  }
 }

@@ -35,7 +35,7 @@ public final class QuantKernels {
     r.add("DynamicQuantizeLinear", 11, n -> new DynamicQuantizeLinearKernel(), FLOAT);
     r.add("MatMulInteger", 10, MatMulIntegerKernel::new, INT8, UINT8);
     // opset 21: float16/bfloat16 scales
-    r.add("QLinearMatMul", 10, n -> new QLinearMatMulKernel(), INT8, UINT8);
+    r.add("QLinearMatMul", 10, QLinearMatMulKernel::new, INT8, UINT8);
     r.add("ConvInteger", 10, ConvIntegerKernel::new, INT8, UINT8);
     r.add("QLinearConv", 10, QLinearConvKernel::new, INT8, UINT8);
   }
