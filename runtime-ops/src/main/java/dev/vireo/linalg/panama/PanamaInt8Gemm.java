@@ -96,36 +96,72 @@ public final class PanamaInt8Gemm implements Int8Gemm {
   }
 
   private static void wide6(int[] a, int ao, int lda, int[] w, int kc, int[] c, int co, int ldc) {
-    IntVector c00 = IntVector.zero(I); IntVector c01 = IntVector.zero(I); IntVector c02 = IntVector.zero(I); IntVector c03 = IntVector.zero(I);
-    IntVector c10 = IntVector.zero(I); IntVector c11 = IntVector.zero(I); IntVector c12 = IntVector.zero(I); IntVector c13 = IntVector.zero(I);
-    IntVector c20 = IntVector.zero(I); IntVector c21 = IntVector.zero(I); IntVector c22 = IntVector.zero(I); IntVector c23 = IntVector.zero(I);
-    IntVector c30 = IntVector.zero(I); IntVector c31 = IntVector.zero(I); IntVector c32 = IntVector.zero(I); IntVector c33 = IntVector.zero(I);
-    IntVector c40 = IntVector.zero(I); IntVector c41 = IntVector.zero(I); IntVector c42 = IntVector.zero(I); IntVector c43 = IntVector.zero(I);
-    IntVector c50 = IntVector.zero(I); IntVector c51 = IntVector.zero(I); IntVector c52 = IntVector.zero(I); IntVector c53 = IntVector.zero(I);
+    IntVector c00 = IntVector.zero(I);
+    IntVector c01 = IntVector.zero(I);
+    IntVector c02 = IntVector.zero(I);
+    IntVector c03 = IntVector.zero(I);
+    IntVector c10 = IntVector.zero(I);
+    IntVector c11 = IntVector.zero(I);
+    IntVector c12 = IntVector.zero(I);
+    IntVector c13 = IntVector.zero(I);
+    IntVector c20 = IntVector.zero(I);
+    IntVector c21 = IntVector.zero(I);
+    IntVector c22 = IntVector.zero(I);
+    IntVector c23 = IntVector.zero(I);
+    IntVector c30 = IntVector.zero(I);
+    IntVector c31 = IntVector.zero(I);
+    IntVector c32 = IntVector.zero(I);
+    IntVector c33 = IntVector.zero(I);
+    IntVector c40 = IntVector.zero(I);
+    IntVector c41 = IntVector.zero(I);
+    IntVector c42 = IntVector.zero(I);
+    IntVector c43 = IntVector.zero(I);
+    IntVector c50 = IntVector.zero(I);
+    IntVector c51 = IntVector.zero(I);
+    IntVector c52 = IntVector.zero(I);
+    IntVector c53 = IntVector.zero(I);
     // main loop
     for (int p = 0; p < kc; p++) {
       int bo = p * NR;
-      IntVector b0 = IntVector.fromArray(I, w, bo + 0 * L);
+      IntVector b0 = IntVector.fromArray(I, w, bo);
       IntVector b1 = IntVector.fromArray(I, w, bo + 1 * L);
       IntVector b2 = IntVector.fromArray(I, w, bo + 2 * L);
       IntVector b3 = IntVector.fromArray(I, w, bo + 3 * L);
       IntVector x0 = IntVector.broadcast(I, a[ao + p]);
-      c00 = c00.add(b0.mul(x0)); c01 = c01.add(b1.mul(x0)); c02 = c02.add(b2.mul(x0)); c03 = c03.add(b3.mul(x0));
+      c00 = c00.add(b0.mul(x0));
+      c01 = c01.add(b1.mul(x0));
+      c02 = c02.add(b2.mul(x0));
+      c03 = c03.add(b3.mul(x0));
       IntVector x1 = IntVector.broadcast(I, a[ao + 1 * lda + p]);
-      c10 = c10.add(b0.mul(x1)); c11 = c11.add(b1.mul(x1)); c12 = c12.add(b2.mul(x1)); c13 = c13.add(b3.mul(x1));
+      c10 = c10.add(b0.mul(x1));
+      c11 = c11.add(b1.mul(x1));
+      c12 = c12.add(b2.mul(x1));
+      c13 = c13.add(b3.mul(x1));
       IntVector x2 = IntVector.broadcast(I, a[ao + 2 * lda + p]);
-      c20 = c20.add(b0.mul(x2)); c21 = c21.add(b1.mul(x2)); c22 = c22.add(b2.mul(x2)); c23 = c23.add(b3.mul(x2));
+      c20 = c20.add(b0.mul(x2));
+      c21 = c21.add(b1.mul(x2));
+      c22 = c22.add(b2.mul(x2));
+      c23 = c23.add(b3.mul(x2));
       IntVector x3 = IntVector.broadcast(I, a[ao + 3 * lda + p]);
-      c30 = c30.add(b0.mul(x3)); c31 = c31.add(b1.mul(x3)); c32 = c32.add(b2.mul(x3)); c33 = c33.add(b3.mul(x3));
+      c30 = c30.add(b0.mul(x3));
+      c31 = c31.add(b1.mul(x3));
+      c32 = c32.add(b2.mul(x3));
+      c33 = c33.add(b3.mul(x3));
       IntVector x4 = IntVector.broadcast(I, a[ao + 4 * lda + p]);
-      c40 = c40.add(b0.mul(x4)); c41 = c41.add(b1.mul(x4)); c42 = c42.add(b2.mul(x4)); c43 = c43.add(b3.mul(x4));
+      c40 = c40.add(b0.mul(x4));
+      c41 = c41.add(b1.mul(x4));
+      c42 = c42.add(b2.mul(x4));
+      c43 = c43.add(b3.mul(x4));
       IntVector x5 = IntVector.broadcast(I, a[ao + 5 * lda + p]);
-      c50 = c50.add(b0.mul(x5)); c51 = c51.add(b1.mul(x5)); c52 = c52.add(b2.mul(x5)); c53 = c53.add(b3.mul(x5));
+      c50 = c50.add(b0.mul(x5));
+      c51 = c51.add(b1.mul(x5));
+      c52 = c52.add(b2.mul(x5));
+      c53 = c53.add(b3.mul(x5));
     }
-    IntVector.fromArray(I, c, co + 0 * ldc).add(c00).intoArray(c, co + 0 * ldc);
-    IntVector.fromArray(I, c, co + 0 * ldc + 1 * L).add(c01).intoArray(c, co + 0 * ldc + 1 * L);
-    IntVector.fromArray(I, c, co + 0 * ldc + 2 * L).add(c02).intoArray(c, co + 0 * ldc + 2 * L);
-    IntVector.fromArray(I, c, co + 0 * ldc + 3 * L).add(c03).intoArray(c, co + 0 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co).add(c00).intoArray(c, co);
+    IntVector.fromArray(I, c, co + 1 * L).add(c01).intoArray(c, co + 1 * L);
+    IntVector.fromArray(I, c, co + 2 * L).add(c02).intoArray(c, co + 2 * L);
+    IntVector.fromArray(I, c, co + 3 * L).add(c03).intoArray(c, co + 3 * L);
     IntVector.fromArray(I, c, co + 1 * ldc).add(c10).intoArray(c, co + 1 * ldc);
     IntVector.fromArray(I, c, co + 1 * ldc + 1 * L).add(c11).intoArray(c, co + 1 * ldc + 1 * L);
     IntVector.fromArray(I, c, co + 1 * ldc + 2 * L).add(c12).intoArray(c, co + 1 * ldc + 2 * L);
@@ -149,48 +185,83 @@ public final class PanamaInt8Gemm implements Int8Gemm {
   }
 
   private static void wide1(int[] a, int ao, int lda, int[] w, int kc, int[] c, int co, int ldc) {
-    IntVector c00 = IntVector.zero(I); IntVector c01 = IntVector.zero(I); IntVector c02 = IntVector.zero(I); IntVector c03 = IntVector.zero(I);
+    IntVector c00 = IntVector.zero(I);
+    IntVector c01 = IntVector.zero(I);
+    IntVector c02 = IntVector.zero(I);
+    IntVector c03 = IntVector.zero(I);
     // main loop
     for (int p = 0; p < kc; p++) {
       int bo = p * NR;
-      IntVector b0 = IntVector.fromArray(I, w, bo + 0 * L);
+      IntVector b0 = IntVector.fromArray(I, w, bo);
       IntVector b1 = IntVector.fromArray(I, w, bo + 1 * L);
       IntVector b2 = IntVector.fromArray(I, w, bo + 2 * L);
       IntVector b3 = IntVector.fromArray(I, w, bo + 3 * L);
       IntVector x0 = IntVector.broadcast(I, a[ao + p]);
-      c00 = c00.add(b0.mul(x0)); c01 = c01.add(b1.mul(x0)); c02 = c02.add(b2.mul(x0)); c03 = c03.add(b3.mul(x0));
+      c00 = c00.add(b0.mul(x0));
+      c01 = c01.add(b1.mul(x0));
+      c02 = c02.add(b2.mul(x0));
+      c03 = c03.add(b3.mul(x0));
     }
-    IntVector.fromArray(I, c, co + 0 * ldc).add(c00).intoArray(c, co + 0 * ldc);
-    IntVector.fromArray(I, c, co + 0 * ldc + 1 * L).add(c01).intoArray(c, co + 0 * ldc + 1 * L);
-    IntVector.fromArray(I, c, co + 0 * ldc + 2 * L).add(c02).intoArray(c, co + 0 * ldc + 2 * L);
-    IntVector.fromArray(I, c, co + 0 * ldc + 3 * L).add(c03).intoArray(c, co + 0 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co).add(c00).intoArray(c, co);
+    IntVector.fromArray(I, c, co + 1 * L).add(c01).intoArray(c, co + 1 * L);
+    IntVector.fromArray(I, c, co + 2 * L).add(c02).intoArray(c, co + 2 * L);
+    IntVector.fromArray(I, c, co + 3 * L).add(c03).intoArray(c, co + 3 * L);
   }
 
-  private static void bytes4(int[] a, int ao, int lda, byte[] w, int wo, int k, int[] c, int co, int ldc) {
-    IntVector c00 = IntVector.zero(I); IntVector c01 = IntVector.zero(I); IntVector c02 = IntVector.zero(I); IntVector c03 = IntVector.zero(I);
-    IntVector c10 = IntVector.zero(I); IntVector c11 = IntVector.zero(I); IntVector c12 = IntVector.zero(I); IntVector c13 = IntVector.zero(I);
-    IntVector c20 = IntVector.zero(I); IntVector c21 = IntVector.zero(I); IntVector c22 = IntVector.zero(I); IntVector c23 = IntVector.zero(I);
-    IntVector c30 = IntVector.zero(I); IntVector c31 = IntVector.zero(I); IntVector c32 = IntVector.zero(I); IntVector c33 = IntVector.zero(I);
+  private static void bytes4(int[] a, int ao, int lda, byte[] w, int wo, int k, int[] c, int co,
+      int ldc) {
+    IntVector c00 = IntVector.zero(I);
+    IntVector c01 = IntVector.zero(I);
+    IntVector c02 = IntVector.zero(I);
+    IntVector c03 = IntVector.zero(I);
+    IntVector c10 = IntVector.zero(I);
+    IntVector c11 = IntVector.zero(I);
+    IntVector c12 = IntVector.zero(I);
+    IntVector c13 = IntVector.zero(I);
+    IntVector c20 = IntVector.zero(I);
+    IntVector c21 = IntVector.zero(I);
+    IntVector c22 = IntVector.zero(I);
+    IntVector c23 = IntVector.zero(I);
+    IntVector c30 = IntVector.zero(I);
+    IntVector c31 = IntVector.zero(I);
+    IntVector c32 = IntVector.zero(I);
+    IntVector c33 = IntVector.zero(I);
     // main loop
     for (int p = 0; p < k; p++) {
       int bo = wo + p * NR;
-      IntVector b0 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 0 * L).convertShape(VectorOperators.B2I, I, 0);
-      IntVector b1 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 1 * L).convertShape(VectorOperators.B2I, I, 0);
-      IntVector b2 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 2 * L).convertShape(VectorOperators.B2I, I, 0);
-      IntVector b3 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 3 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b0 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b1 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo + 1 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b2 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo + 2 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b3 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo + 3 * L).convertShape(VectorOperators.B2I, I, 0);
       IntVector x0 = IntVector.broadcast(I, a[ao + p]);
-      c00 = c00.add(b0.mul(x0)); c01 = c01.add(b1.mul(x0)); c02 = c02.add(b2.mul(x0)); c03 = c03.add(b3.mul(x0));
+      c00 = c00.add(b0.mul(x0));
+      c01 = c01.add(b1.mul(x0));
+      c02 = c02.add(b2.mul(x0));
+      c03 = c03.add(b3.mul(x0));
       IntVector x1 = IntVector.broadcast(I, a[ao + 1 * lda + p]);
-      c10 = c10.add(b0.mul(x1)); c11 = c11.add(b1.mul(x1)); c12 = c12.add(b2.mul(x1)); c13 = c13.add(b3.mul(x1));
+      c10 = c10.add(b0.mul(x1));
+      c11 = c11.add(b1.mul(x1));
+      c12 = c12.add(b2.mul(x1));
+      c13 = c13.add(b3.mul(x1));
       IntVector x2 = IntVector.broadcast(I, a[ao + 2 * lda + p]);
-      c20 = c20.add(b0.mul(x2)); c21 = c21.add(b1.mul(x2)); c22 = c22.add(b2.mul(x2)); c23 = c23.add(b3.mul(x2));
+      c20 = c20.add(b0.mul(x2));
+      c21 = c21.add(b1.mul(x2));
+      c22 = c22.add(b2.mul(x2));
+      c23 = c23.add(b3.mul(x2));
       IntVector x3 = IntVector.broadcast(I, a[ao + 3 * lda + p]);
-      c30 = c30.add(b0.mul(x3)); c31 = c31.add(b1.mul(x3)); c32 = c32.add(b2.mul(x3)); c33 = c33.add(b3.mul(x3));
+      c30 = c30.add(b0.mul(x3));
+      c31 = c31.add(b1.mul(x3));
+      c32 = c32.add(b2.mul(x3));
+      c33 = c33.add(b3.mul(x3));
     }
-    IntVector.fromArray(I, c, co + 0 * ldc).add(c00).intoArray(c, co + 0 * ldc);
-    IntVector.fromArray(I, c, co + 0 * ldc + 1 * L).add(c01).intoArray(c, co + 0 * ldc + 1 * L);
-    IntVector.fromArray(I, c, co + 0 * ldc + 2 * L).add(c02).intoArray(c, co + 0 * ldc + 2 * L);
-    IntVector.fromArray(I, c, co + 0 * ldc + 3 * L).add(c03).intoArray(c, co + 0 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co).add(c00).intoArray(c, co);
+    IntVector.fromArray(I, c, co + 1 * L).add(c01).intoArray(c, co + 1 * L);
+    IntVector.fromArray(I, c, co + 2 * L).add(c02).intoArray(c, co + 2 * L);
+    IntVector.fromArray(I, c, co + 3 * L).add(c03).intoArray(c, co + 3 * L);
     IntVector.fromArray(I, c, co + 1 * ldc).add(c10).intoArray(c, co + 1 * ldc);
     IntVector.fromArray(I, c, co + 1 * ldc + 1 * L).add(c11).intoArray(c, co + 1 * ldc + 1 * L);
     IntVector.fromArray(I, c, co + 1 * ldc + 2 * L).add(c12).intoArray(c, co + 1 * ldc + 2 * L);
@@ -205,21 +276,32 @@ public final class PanamaInt8Gemm implements Int8Gemm {
     IntVector.fromArray(I, c, co + 3 * ldc + 3 * L).add(c33).intoArray(c, co + 3 * ldc + 3 * L);
   }
 
-  private static void bytes1(int[] a, int ao, int lda, byte[] w, int wo, int k, int[] c, int co, int ldc) {
-    IntVector c00 = IntVector.zero(I); IntVector c01 = IntVector.zero(I); IntVector c02 = IntVector.zero(I); IntVector c03 = IntVector.zero(I);
+  private static void bytes1(int[] a, int ao, int lda, byte[] w, int wo, int k, int[] c, int co,
+      int ldc) {
+    IntVector c00 = IntVector.zero(I);
+    IntVector c01 = IntVector.zero(I);
+    IntVector c02 = IntVector.zero(I);
+    IntVector c03 = IntVector.zero(I);
     // main loop
     for (int p = 0; p < k; p++) {
       int bo = wo + p * NR;
-      IntVector b0 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 0 * L).convertShape(VectorOperators.B2I, I, 0);
-      IntVector b1 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 1 * L).convertShape(VectorOperators.B2I, I, 0);
-      IntVector b2 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 2 * L).convertShape(VectorOperators.B2I, I, 0);
-      IntVector b3 = (IntVector) ByteVector.fromArray(BYTES, w, bo + 3 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b0 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b1 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo + 1 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b2 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo + 2 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b3 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo + 3 * L).convertShape(VectorOperators.B2I, I, 0);
       IntVector x0 = IntVector.broadcast(I, a[ao + p]);
-      c00 = c00.add(b0.mul(x0)); c01 = c01.add(b1.mul(x0)); c02 = c02.add(b2.mul(x0)); c03 = c03.add(b3.mul(x0));
+      c00 = c00.add(b0.mul(x0));
+      c01 = c01.add(b1.mul(x0));
+      c02 = c02.add(b2.mul(x0));
+      c03 = c03.add(b3.mul(x0));
     }
-    IntVector.fromArray(I, c, co + 0 * ldc).add(c00).intoArray(c, co + 0 * ldc);
-    IntVector.fromArray(I, c, co + 0 * ldc + 1 * L).add(c01).intoArray(c, co + 0 * ldc + 1 * L);
-    IntVector.fromArray(I, c, co + 0 * ldc + 2 * L).add(c02).intoArray(c, co + 0 * ldc + 2 * L);
-    IntVector.fromArray(I, c, co + 0 * ldc + 3 * L).add(c03).intoArray(c, co + 0 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co).add(c00).intoArray(c, co);
+    IntVector.fromArray(I, c, co + 1 * L).add(c01).intoArray(c, co + 1 * L);
+    IntVector.fromArray(I, c, co + 2 * L).add(c02).intoArray(c, co + 2 * L);
+    IntVector.fromArray(I, c, co + 3 * L).add(c03).intoArray(c, co + 3 * L);
   }
 }
