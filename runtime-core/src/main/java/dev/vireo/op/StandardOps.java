@@ -33,6 +33,7 @@ public final class StandardOps {
     dev.vireo.op.signal.SignalOps.register(r);
     dev.vireo.op.misc.MiscOps.register(r);
     dev.vireo.op.quant.QuantOps.register(r);
+    dev.vireo.op.quantcontrib.QuantContribOps.register(r);
     dev.vireo.op.gated.GatedOps.register(r);
     dev.vireo.op.stateful.StatefulOps.register(r);
     dev.vireo.op.random.RandomOps.register(r);

@@ -27,6 +27,7 @@ public final class OpDefHarness {
   private final List<Value> inputs = new ArrayList<>();
   private final Map<String, Attribute> attrs = new LinkedHashMap<>();
   private int outputs = 1;
+  private String domain = "";
 
   private OpDefHarness(String opType, int opset) {
     this.opType = opType;
@@ -68,6 +69,12 @@ public final class OpDefHarness {
     return attr(Attribute.ints(name, v));
   }
 
+  /** The node's domain (default "", ai.onnx). */
+  public OpDefHarness domain(String d) {
+    domain = d;
+    return this;
+  }
+
   public OpDefHarness outputs(int n) {
     outputs = n;
     return this;
@@ -79,8 +86,8 @@ public final class OpDefHarness {
     for (int i = 0; i < outputs; i++) {
       outs.add(new Value("out" + i, null));
     }
-    Node n = new Node(opType + "_test", "", opType, opset, inputs, outs, attrs);
-    OpDef def = StandardOps.registry().find("", opType);
+    Node n = new Node(opType + "_test", domain, opType, opset, inputs, outs, attrs);
+    OpDef def = StandardOps.registry().find(domain, opType);
     if (def == null) {
       throw new AssertionError("no op definition for " + opType);
     }

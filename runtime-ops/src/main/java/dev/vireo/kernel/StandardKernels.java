@@ -34,6 +34,7 @@ public final class StandardKernels {
     dev.vireo.kernel.signal.SignalKernels.register(r);
     dev.vireo.kernel.misc.MiscKernels.register(r);
     dev.vireo.kernel.quant.QuantKernels.register(r);
+    dev.vireo.kernel.quantcontrib.QuantContribKernels.register(r);
     dev.vireo.kernel.gated.GatedKernels.register(r);
     dev.vireo.kernel.stateful.StatefulKernels.register(r);
     dev.vireo.kernel.random.RandomKernels.register(r);

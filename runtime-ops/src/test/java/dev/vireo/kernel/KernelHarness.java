@@ -24,6 +24,7 @@ public final class KernelHarness {
   private final int opset;
   private final Map<String, Attribute> attrs = new LinkedHashMap<>();
   private int outputs = 1;
+  private String domain = "";
 
   private KernelHarness(String opType, int opset) {
     this.opType = opType;
@@ -55,6 +56,12 @@ public final class KernelHarness {
     return attr(Attribute.ints(name, v));
   }
 
+  /** The node's domain (default "", ai.onnx). */
+  public KernelHarness domain(String d) {
+    domain = d;
+    return this;
+  }
+
   /** How many outputs the node declares (default 1). */
   public KernelHarness outputs(int n) {
     outputs = n;
@@ -72,13 +79,13 @@ public final class KernelHarness {
     for (int i = 0; i < outputs; i++) {
       out.add(new Value("out" + i, null));
     }
-    return new Node(opType + "_test", "", opType, opset, in, out, attrs);
+    return new Node(opType + "_test", domain, opType, opset, in, out, attrs);
   }
 
   /** Creates the kernel for the node (attributes validated here). */
   public Kernel kernel(Tensor... inputs) {
     Node n = node(inputs);
-    KernelRegistry.Lookup l = StandardKernels.registry().find("", opType, opset, k -> {
+    KernelRegistry.Lookup l = StandardKernels.registry().find(domain, opType, opset, k -> {
       Value v = n.input(k);
       return v == null ? null : v.tensorType().elemType();
     });

@@ -12,11 +12,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * all-MiniLM-L6-v2 quantized to int8 (DynamicQuantizeLinear, MatMulInteger, ...) gives
- * onnxruntime's sentence embedding: mean-pooled over the unmasked tokens, cosine ≥ 0.999.
+ * onnxruntime's sentence embedding, mean-pooled over the unmasked tokens.
  *
- * <p>The reference runs the graph as written: with its default optimizations onnxruntime fuses
- * the quantize/integer-matmul chains into its own kernels, whose rounding differs from the
- * spec's node-by-node result (cosine 0.9986 against Vireo here).
+ * <p>Against onnxruntime running the graph as written (no optimizations) the embedding matches
+ * to float rounding. With its default optimizations onnxruntime itself lands at cosine ≈ 0.9986
+ * from its own unoptimized result, and Vireo at the same distance: its fused int8 kernels
+ * (DynamicQuantizeMatMul, MatMulIntegerToFloat) compute what the unfused nodes compute (layer
+ * 0's matmul outputs agree to 1e-6 relative), but its float fusions (LayerNormalization, Gelu,
+ * FusedMatMul) round differently in the last bits, and each layer's dynamic activation
+ * quantization turns a few such differences into whole quantization steps, which grow layer by
+ * layer (largest difference 0.002 after layer 2, 0.9 after layer 5). That is not a semantic
+ * difference Vireo could adopt, so the default-optimization check asserts "as close as
+ * onnxruntime's own unoptimized run", not 0.999.
  */
 class MiniLmInt8Test {
   @Test
@@ -34,13 +41,20 @@ class MiniLmInt8Test {
         "input_ids", Tensor.of(ids, 1, seq),
         "attention_mask", Tensor.of(mask, 1, seq),
         "token_type_ids", Tensor.of(new long[seq], 1, seq));
-    float[] expected;
+    float[] asWritten;
     try (OrtReference ort = new OrtReference(RealModels.miniLmInt8(), false)) {
-      expected = meanPool(ort.run(feeds).get("last_hidden_state"), mask);
+      asWritten = meanPool(ort.run(feeds).get("last_hidden_state"), mask);
+    }
+    float[] optimized;
+    try (OrtReference ort = new OrtReference(RealModels.miniLmInt8(), true)) {
+      optimized = meanPool(ort.run(feeds).get("last_hidden_state"), mask);
     }
     try (Session s = Vireo.load(RealModels.miniLmInt8(), SessionOptions.defaults().withThreads(2))) {
       float[] actual = meanPool(s.run(feeds).get("last_hidden_state"), mask);
-      assertThat(cosine(actual, expected)).isGreaterThanOrEqualTo(0.999);
+      assertThat(cosine(actual, asWritten)).isGreaterThanOrEqualTo(0.9999);
+      double ortOwnDrift = cosine(asWritten, optimized);
+      assertThat(cosine(actual, optimized)).isGreaterThanOrEqualTo(0.998)
+          .isCloseTo(ortOwnDrift, org.assertj.core.data.Offset.offset(1e-4));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.vireo.testdata;
 
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
@@ -8,6 +9,7 @@ import ai.onnxruntime.OrtSession;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
+import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
@@ -65,6 +67,8 @@ public final class OrtReference implements AutoCloseable {
       case DOUBLE -> OnnxTensor.createTensor(env, DoubleBuffer.wrap(t.doubles()), shape);
       case INT64 -> OnnxTensor.createTensor(env, LongBuffer.wrap(t.longs()), shape);
       case INT32 -> OnnxTensor.createTensor(env, IntBuffer.wrap(t.ints()), shape);
+      case UINT8 -> OnnxTensor.createTensor(env, ByteBuffer.wrap(t.bytes()), shape, OnnxJavaType.UINT8);
+      case INT8 -> OnnxTensor.createTensor(env, ByteBuffer.wrap(t.bytes()), shape, OnnxJavaType.INT8);
       default -> throw new IllegalArgumentException("reference runner does not take " + t.dtype());
     };
   }
@@ -92,6 +96,11 @@ public final class OrtReference implements AutoCloseable {
         int[] d = new int[shape.size()];
         o.getIntBuffer().get(d);
         yield Tensor.wrap(DType.INT32, shape, d);
+      }
+      case UINT8, INT8 -> {
+        byte[] d = new byte[shape.size()];
+        o.getByteBuffer().get(d);
+        yield Tensor.wrap(o.getInfo().type == OnnxJavaType.UINT8 ? DType.UINT8 : DType.INT8, shape, d);
       }
       default -> throw new IllegalArgumentException("reference runner does not return " + o.getInfo().type);
     };

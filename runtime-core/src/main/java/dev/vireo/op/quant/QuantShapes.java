@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Output shapes of the integer matmul and conv ops, which MatMul's and Conv's rules give. */
-final class QuantShapes {
+public final class QuantShapes {
   private QuantShapes() {}
 
   /** numpy matmul dims of A x B; null when a rank is unknown. */
-  static List<Dim> matmul(String op, TensorType a, TensorType b) {
+  public static List<Dim> matmul(String op, TensorType a, TensorType b) {
     if (!a.hasRank() || !b.hasRank()) {
       return null;
     }
@@ -72,7 +72,7 @@ final class QuantShapes {
     return out;
   }
 
-  static TensorType tensor(dev.vireo.tensor.DType t, List<Dim> dims) {
+  public static TensorType tensor(dev.vireo.tensor.DType t, List<Dim> dims) {
     return dims == null ? TensorType.unknownShape(t) : new TensorType(t, dims);
   }
 }

@@ -17,21 +17,11 @@ public final class DynamicQuantizeLinearKernel implements Kernel {
   public Tensor[] run(Tensor[] in, ExecContext ctx) {
     Tensor x = in[0];
     int n = x.size();
-    float min = 0;
-    float max = 0;
-    for (int i = 0; i < n; i++) {
-      float v = (float) x.getDouble(i);
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-    }
-    float scale = (max - min) / 255f;
-    long zp = scale == 0 ? 0 : QuantTypes.quantizeInteger(-min / scale, 0, DType.UINT8);
-    Tensor y = ctx.allocate(DType.UINT8, x.shape());
-    byte[] o = y.bytes();
-    for (int i = 0; i < n; i++) {
-      o[i] = scale == 0 ? 0
-          : (byte) QuantTypes.quantizeInteger((float) x.getDouble(i) / scale, zp, DType.UINT8);
-    }
+    float[] xs = x.floats();
+    float scale = DynamicQuantization.scale(xs, n);
+    int zp = DynamicQuantization.zeroPoint(xs, n, scale);
+    Tensor y = ctx.allocateUninitialized(DType.UINT8, x.shape());
+    DynamicQuantization.quantize(xs, n, scale, zp, y.bytes());
     Tensor s = ctx.allocate(DType.FLOAT, Shape.SCALAR);
     s.floats()[0] = scale;
     Tensor z = ctx.allocate(DType.UINT8, Shape.SCALAR);

@@ -1,7 +1,9 @@
 package dev.vireo.kernel.quant;
 
 import dev.vireo.exec.ExecContext;
+import dev.vireo.ir.Node;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.linalg.Int8Panels;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Tensor;
 
@@ -9,9 +11,16 @@ import dev.vireo.tensor.Tensor;
  * QLinearMatMul: the int32 product {@code (a - a_zp) x (b - b_zp)} requantized as {@code
  * saturate(round(acc * a_scale * b_scale / y_scale) + y_zp)} (half to even) into y_zp's type.
  * Scales and zero points of a are scalars or one per row, of b scalars or one per column; the
- * multiplier {@code a_scale * b_scale / y_scale} is formed in float32.
+ * multiplier {@code a_scale * b_scale / y_scale} is formed in float32. The product takes the
+ * packed int8 GEMM when it can ({@link QuantGemm#product}), B packed at plan time if constant.
  */
 public final class QLinearMatMulKernel implements Kernel {
+  private final Int8Panels packed;
+
+  public QLinearMatMulKernel(Node node) {
+    this.packed = QuantGemm.packConstant(node, 3, 5);
+  }
+
   @Override
   public Tensor[] run(Tensor[] in, ExecContext ctx) {
     Tensor a = in[0];
@@ -20,11 +29,11 @@ public final class QLinearMatMulKernel implements Kernel {
     Tensor bScale = in[4];
     Tensor yScale = in[6];
     Tensor yZp = in[7];
-    Tensor acc = IntMatMul.multiply("QLinearMatMul", a, in[2], b, in[5], ctx);
+    Tensor acc = QuantGemm.product("QLinearMatMul", a, in[2], b, in[5], packed, ctx);
     int n = b.rank() == 1 ? 1 : b.shape().dim(b.rank() - 1);
     int m = a.rank() == 1 ? 1 : a.shape().dim(a.rank() - 2);
     DType to = yZp.dtype();
-    Tensor out = ctx.allocate(to, acc.shape());
+    Tensor out = ctx.allocateUninitialized(to, acc.shape());
     int[] c = acc.ints();
     float ys = (float) yScale.getDouble(0);
     long z = yZp.getLong(0);

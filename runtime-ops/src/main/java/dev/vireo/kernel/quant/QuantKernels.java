@@ -33,9 +33,9 @@ public final class QuantKernels {
         INT4, UINT4, INT2, UINT2, FLOAT8E4M3FN, FLOAT8E4M3FNUZ, FLOAT8E5M2, FLOAT8E5M2FNUZ,
         FLOAT4E2M1);
     r.add("DynamicQuantizeLinear", 11, n -> new DynamicQuantizeLinearKernel(), FLOAT);
-    r.add("MatMulInteger", 10, n -> new MatMulIntegerKernel(), INT8, UINT8);
+    r.add("MatMulInteger", 10, MatMulIntegerKernel::new, INT8, UINT8);
     // opset 21: float16/bfloat16 scales
-    r.add("QLinearMatMul", 10, n -> new QLinearMatMulKernel(), INT8, UINT8);
+    r.add("QLinearMatMul", 10, QLinearMatMulKernel::new, INT8, UINT8);
     r.add("ConvInteger", 10, ConvIntegerKernel::new, INT8, UINT8);
     r.add("QLinearConv", 10, QLinearConvKernel::new, INT8, UINT8);
   }

@@ -1,0 +1,360 @@
+package dev.vireo.linalg.panama;
+
+import dev.vireo.linalg.Int8Gemm;
+import dev.vireo.linalg.Int8Panels;
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Int8Gemm} on the Vector API: int32 multiply-adds over weights widened from bytes, at
+ * whatever width the CPU offers.
+ *
+ * <p>Implementation notes. Panels are {@link #NR} = 4 vectors wide. Few rows (fewer than
+ * {@link #WIDEN_MIN_ROWS}) are memory-bound: the kernel streams the packed bytes once, widens
+ * each load (byte to int, {@code vpmovsxbd}) and multiplies it into 4 rows (or 1) of int
+ * accumulators, so the weights cost one byte per element of traffic. More rows are
+ * compute-bound: each panel is widened to float once per {@link #KC}-deep block into a
+ * per-thread buffer that stays in L1/L2, A is converted to float once, and a 6×4-vector FMA
+ * register tile runs over the block; its sums are converted back to int and added to C at the
+ * end of every block. That is exact: a block's sum is at most KC·255·128 < 2^24 in magnitude,
+ * and every partial sum is an integer a float holds exactly. Measured against an int32 tile
+ * ({@code vpmulld}, {@code vpaddd}) on the same widened panels it ran in 0.76× the time at
+ * 512-bit and about the same at 128-bit. The Vector API has no int8 dot-product operation (VNNI), hence the widening. A byte load
+ * is {@link #BYTES} wide: a quarter of an int vector, but at least 64 bits (the narrowest
+ * species), so at 128-bit it reads 4 bytes past what it widens; {@link Int8Panels#SLACK} covers
+ * the last panel. Species are static final constants (as fields or arguments the same code runs
+ * tens of times slower). No helper takes or returns a vector: one that the JIT does not inline
+ * boxes it, and a method already compiled big is not inlined.
+ */
+public final class PanamaInt8Gemm implements Int8Gemm {
+  static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  static final int L = I.length();
+  static final VectorSpecies<Byte> BYTES =
+      VectorSpecies.of(byte.class, VectorShape.forBitSize(Math.max(64, I.vectorBitSize() / 4)));
+  /** Columns of a panel: 4 int vectors. */
+  static final int NR = 4 * L;
+  /** Rows of the compute-bound register tile. */
+  static final int MR = 6;
+  /**
+   * Depth of a widened block: KC·NR floats (64 KiB at 512-bit) stay in L2, and KC·255·128 <
+   * 2^24 keeps the block's float sums exact.
+   */
+  static final int KC = 256;
+  /** From this many rows on, widening a block once beats widening every load per row group. */
+  static final int WIDEN_MIN_ROWS = 12;
+
+  private static final ThreadLocal<float[]> WIDE = ThreadLocal.withInitial(() -> new float[KC * NR]);
+  private static final ThreadLocal<float[][]> A_FLOAT = ThreadLocal.withInitial(() -> new float[1][0]);
+
+  /** Describes the width in use, e.g. {@code panama 512-bit (16 int lanes)}. */
+  public static String describe() {
+    return "panama " + I.vectorBitSize() + "-bit (" + L + " int lanes)";
+  }
+
+  @Override
+  public int panelWidth() {
+    return NR;
+  }
+
+  @Override
+  public void multiplyAdd(int[] a, int aOff, int m, Int8Panels w, int panel0, int panel1, int[] c,
+      int cOff, int ldc) {
+    if (w.width() != NR) {
+      throw new IllegalArgumentException("panels are " + w.width() + " wide, this kernel reads " + NR);
+    }
+    int k = w.k();
+    byte[] b = w.data();
+    float[] af = m >= WIDEN_MIN_ROWS ? floats(a, aOff, m * k) : null;
+    for (int panel = panel0; panel < panel1; panel++) {
+      int base = panel * k * NR;
+      int col = cOff + panel * NR;
+      if (m >= WIDEN_MIN_ROWS) {
+        float[] wide = WIDE.get();
+        for (int k0 = 0; k0 < k; k0 += KC) {
+          int kc = Math.min(KC, k - k0);
+          widen(b, base + k0 * NR, wide, kc * NR);
+          int i = 0;
+          for (; i + MR <= m; i += MR) {
+            wide6(af, i * k + k0, k, wide, kc, c, col + i * ldc, ldc);
+          }
+          for (; i < m; i++) {
+            wide1(af, i * k + k0, k, wide, kc, c, col + i * ldc, ldc);
+          }
+        }
+      } else {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+          bytes4(a, aOff + i * k, k, b, base, k, c, col + i * ldc, ldc);
+        }
+        for (; i < m; i++) {
+          bytes1(a, aOff + i * k, k, b, base, k, c, col + i * ldc, ldc);
+        }
+      }
+    }
+  }
+
+  /** a[off..off+n) as floats in a per-thread buffer (exact: |a| ≤ 255). */
+  private static float[] floats(int[] a, int off, int n) {
+    float[][] holder = A_FLOAT.get();
+    if (holder[0].length < n) {
+      holder[0] = new float[n];
+    }
+    float[] f = holder[0];
+    for (int i = 0; i < n; i++) {
+      f[i] = a[off + i];
+    }
+    return f;
+  }
+
+  private static void widen(byte[] b, int off, float[] wide, int len) {
+    for (int q = 0; q < len; q += L) {
+      ((FloatVector) ByteVector.fromArray(BYTES, b, off + q).convertShape(VectorOperators.B2F, F, 0))
+          .intoArray(wide, q);
+    }
+  }
+
+  private static void wide6(float[] a, int ao, int lda, float[] w, int kc, int[] c, int co,
+      int ldc) {
+    FloatVector c00 = FloatVector.zero(F);
+    FloatVector c01 = FloatVector.zero(F);
+    FloatVector c02 = FloatVector.zero(F);
+    FloatVector c03 = FloatVector.zero(F);
+    FloatVector c10 = FloatVector.zero(F);
+    FloatVector c11 = FloatVector.zero(F);
+    FloatVector c12 = FloatVector.zero(F);
+    FloatVector c13 = FloatVector.zero(F);
+    FloatVector c20 = FloatVector.zero(F);
+    FloatVector c21 = FloatVector.zero(F);
+    FloatVector c22 = FloatVector.zero(F);
+    FloatVector c23 = FloatVector.zero(F);
+    FloatVector c30 = FloatVector.zero(F);
+    FloatVector c31 = FloatVector.zero(F);
+    FloatVector c32 = FloatVector.zero(F);
+    FloatVector c33 = FloatVector.zero(F);
+    FloatVector c40 = FloatVector.zero(F);
+    FloatVector c41 = FloatVector.zero(F);
+    FloatVector c42 = FloatVector.zero(F);
+    FloatVector c43 = FloatVector.zero(F);
+    FloatVector c50 = FloatVector.zero(F);
+    FloatVector c51 = FloatVector.zero(F);
+    FloatVector c52 = FloatVector.zero(F);
+    FloatVector c53 = FloatVector.zero(F);
+    // main loop
+    for (int p = 0; p < kc; p++) {
+      int bo = p * NR;
+      FloatVector b0 = FloatVector.fromArray(F, w, bo);
+      FloatVector b1 = FloatVector.fromArray(F, w, bo + 1 * L);
+      FloatVector b2 = FloatVector.fromArray(F, w, bo + 2 * L);
+      FloatVector b3 = FloatVector.fromArray(F, w, bo + 3 * L);
+      FloatVector x0 = FloatVector.broadcast(F, a[ao + p]);
+      c00 = b0.fma(x0, c00);
+      c01 = b1.fma(x0, c01);
+      c02 = b2.fma(x0, c02);
+      c03 = b3.fma(x0, c03);
+      FloatVector x1 = FloatVector.broadcast(F, a[ao + 1 * lda + p]);
+      c10 = b0.fma(x1, c10);
+      c11 = b1.fma(x1, c11);
+      c12 = b2.fma(x1, c12);
+      c13 = b3.fma(x1, c13);
+      FloatVector x2 = FloatVector.broadcast(F, a[ao + 2 * lda + p]);
+      c20 = b0.fma(x2, c20);
+      c21 = b1.fma(x2, c21);
+      c22 = b2.fma(x2, c22);
+      c23 = b3.fma(x2, c23);
+      FloatVector x3 = FloatVector.broadcast(F, a[ao + 3 * lda + p]);
+      c30 = b0.fma(x3, c30);
+      c31 = b1.fma(x3, c31);
+      c32 = b2.fma(x3, c32);
+      c33 = b3.fma(x3, c33);
+      FloatVector x4 = FloatVector.broadcast(F, a[ao + 4 * lda + p]);
+      c40 = b0.fma(x4, c40);
+      c41 = b1.fma(x4, c41);
+      c42 = b2.fma(x4, c42);
+      c43 = b3.fma(x4, c43);
+      FloatVector x5 = FloatVector.broadcast(F, a[ao + 5 * lda + p]);
+      c50 = b0.fma(x5, c50);
+      c51 = b1.fma(x5, c51);
+      c52 = b2.fma(x5, c52);
+      c53 = b3.fma(x5, c53);
+    }
+    IntVector.fromArray(I, c, co)
+        .add((IntVector) c00.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co);
+    IntVector.fromArray(I, c, co + 1 * L)
+        .add((IntVector) c01.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 1 * L);
+    IntVector.fromArray(I, c, co + 2 * L)
+        .add((IntVector) c02.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 2 * L);
+    IntVector.fromArray(I, c, co + 3 * L)
+        .add((IntVector) c03.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 3 * L);
+    IntVector.fromArray(I, c, co + 1 * ldc)
+        .add((IntVector) c10.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 1 * ldc);
+    IntVector.fromArray(I, c, co + 1 * ldc + 1 * L)
+        .add((IntVector) c11.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 1 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 1 * ldc + 2 * L)
+        .add((IntVector) c12.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 1 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 1 * ldc + 3 * L)
+        .add((IntVector) c13.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 1 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co + 2 * ldc)
+        .add((IntVector) c20.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 2 * ldc);
+    IntVector.fromArray(I, c, co + 2 * ldc + 1 * L)
+        .add((IntVector) c21.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 2 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 2 * ldc + 2 * L)
+        .add((IntVector) c22.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 2 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 2 * ldc + 3 * L)
+        .add((IntVector) c23.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 2 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co + 3 * ldc)
+        .add((IntVector) c30.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 3 * ldc);
+    IntVector.fromArray(I, c, co + 3 * ldc + 1 * L)
+        .add((IntVector) c31.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 3 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 3 * ldc + 2 * L)
+        .add((IntVector) c32.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 3 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 3 * ldc + 3 * L)
+        .add((IntVector) c33.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 3 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co + 4 * ldc)
+        .add((IntVector) c40.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 4 * ldc);
+    IntVector.fromArray(I, c, co + 4 * ldc + 1 * L)
+        .add((IntVector) c41.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 4 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 4 * ldc + 2 * L)
+        .add((IntVector) c42.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 4 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 4 * ldc + 3 * L)
+        .add((IntVector) c43.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 4 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co + 5 * ldc)
+        .add((IntVector) c50.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 5 * ldc);
+    IntVector.fromArray(I, c, co + 5 * ldc + 1 * L)
+        .add((IntVector) c51.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 5 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 5 * ldc + 2 * L)
+        .add((IntVector) c52.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 5 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 5 * ldc + 3 * L)
+        .add((IntVector) c53.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 5 * ldc + 3 * L);
+  }
+
+  private static void wide1(float[] a, int ao, int lda, float[] w, int kc, int[] c, int co,
+      int ldc) {
+    FloatVector c00 = FloatVector.zero(F);
+    FloatVector c01 = FloatVector.zero(F);
+    FloatVector c02 = FloatVector.zero(F);
+    FloatVector c03 = FloatVector.zero(F);
+    // main loop
+    for (int p = 0; p < kc; p++) {
+      int bo = p * NR;
+      FloatVector b0 = FloatVector.fromArray(F, w, bo);
+      FloatVector b1 = FloatVector.fromArray(F, w, bo + 1 * L);
+      FloatVector b2 = FloatVector.fromArray(F, w, bo + 2 * L);
+      FloatVector b3 = FloatVector.fromArray(F, w, bo + 3 * L);
+      FloatVector x0 = FloatVector.broadcast(F, a[ao + p]);
+      c00 = b0.fma(x0, c00);
+      c01 = b1.fma(x0, c01);
+      c02 = b2.fma(x0, c02);
+      c03 = b3.fma(x0, c03);
+    }
+    IntVector.fromArray(I, c, co)
+        .add((IntVector) c00.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co);
+    IntVector.fromArray(I, c, co + 1 * L)
+        .add((IntVector) c01.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 1 * L);
+    IntVector.fromArray(I, c, co + 2 * L)
+        .add((IntVector) c02.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 2 * L);
+    IntVector.fromArray(I, c, co + 3 * L)
+        .add((IntVector) c03.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 3 * L);
+  }
+
+  private static void bytes4(int[] a, int ao, int lda, byte[] w, int wo, int k, int[] c, int co,
+      int ldc) {
+    IntVector c00 = IntVector.zero(I);
+    IntVector c01 = IntVector.zero(I);
+    IntVector c02 = IntVector.zero(I);
+    IntVector c03 = IntVector.zero(I);
+    IntVector c10 = IntVector.zero(I);
+    IntVector c11 = IntVector.zero(I);
+    IntVector c12 = IntVector.zero(I);
+    IntVector c13 = IntVector.zero(I);
+    IntVector c20 = IntVector.zero(I);
+    IntVector c21 = IntVector.zero(I);
+    IntVector c22 = IntVector.zero(I);
+    IntVector c23 = IntVector.zero(I);
+    IntVector c30 = IntVector.zero(I);
+    IntVector c31 = IntVector.zero(I);
+    IntVector c32 = IntVector.zero(I);
+    IntVector c33 = IntVector.zero(I);
+    // main loop
+    for (int p = 0; p < k; p++) {
+      int bo = wo + p * NR;
+      IntVector b0 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b1 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo + 1 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b2 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo + 2 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b3 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo + 3 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector x0 = IntVector.broadcast(I, a[ao + p]);
+      c00 = c00.add(b0.mul(x0));
+      c01 = c01.add(b1.mul(x0));
+      c02 = c02.add(b2.mul(x0));
+      c03 = c03.add(b3.mul(x0));
+      IntVector x1 = IntVector.broadcast(I, a[ao + 1 * lda + p]);
+      c10 = c10.add(b0.mul(x1));
+      c11 = c11.add(b1.mul(x1));
+      c12 = c12.add(b2.mul(x1));
+      c13 = c13.add(b3.mul(x1));
+      IntVector x2 = IntVector.broadcast(I, a[ao + 2 * lda + p]);
+      c20 = c20.add(b0.mul(x2));
+      c21 = c21.add(b1.mul(x2));
+      c22 = c22.add(b2.mul(x2));
+      c23 = c23.add(b3.mul(x2));
+      IntVector x3 = IntVector.broadcast(I, a[ao + 3 * lda + p]);
+      c30 = c30.add(b0.mul(x3));
+      c31 = c31.add(b1.mul(x3));
+      c32 = c32.add(b2.mul(x3));
+      c33 = c33.add(b3.mul(x3));
+    }
+    IntVector.fromArray(I, c, co).add(c00).intoArray(c, co);
+    IntVector.fromArray(I, c, co + 1 * L).add(c01).intoArray(c, co + 1 * L);
+    IntVector.fromArray(I, c, co + 2 * L).add(c02).intoArray(c, co + 2 * L);
+    IntVector.fromArray(I, c, co + 3 * L).add(c03).intoArray(c, co + 3 * L);
+    IntVector.fromArray(I, c, co + 1 * ldc).add(c10).intoArray(c, co + 1 * ldc);
+    IntVector.fromArray(I, c, co + 1 * ldc + 1 * L).add(c11).intoArray(c, co + 1 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 1 * ldc + 2 * L).add(c12).intoArray(c, co + 1 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 1 * ldc + 3 * L).add(c13).intoArray(c, co + 1 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+    IntVector.fromArray(I, c, co + 2 * ldc + 1 * L).add(c21).intoArray(c, co + 2 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 2 * ldc + 2 * L).add(c22).intoArray(c, co + 2 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 2 * ldc + 3 * L).add(c23).intoArray(c, co + 2 * ldc + 3 * L);
+    IntVector.fromArray(I, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+    IntVector.fromArray(I, c, co + 3 * ldc + 1 * L).add(c31).intoArray(c, co + 3 * ldc + 1 * L);
+    IntVector.fromArray(I, c, co + 3 * ldc + 2 * L).add(c32).intoArray(c, co + 3 * ldc + 2 * L);
+    IntVector.fromArray(I, c, co + 3 * ldc + 3 * L).add(c33).intoArray(c, co + 3 * ldc + 3 * L);
+  }
+
+  private static void bytes1(int[] a, int ao, int lda, byte[] w, int wo, int k, int[] c, int co,
+      int ldc) {
+    IntVector c00 = IntVector.zero(I);
+    IntVector c01 = IntVector.zero(I);
+    IntVector c02 = IntVector.zero(I);
+    IntVector c03 = IntVector.zero(I);
+    // main loop
+    for (int p = 0; p < k; p++) {
+      int bo = wo + p * NR;
+      IntVector b0 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b1 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo + 1 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b2 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo + 2 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector b3 =
+          (IntVector) ByteVector.fromArray(BYTES, w, bo + 3 * L).convertShape(VectorOperators.B2I, I, 0);
+      IntVector x0 = IntVector.broadcast(I, a[ao + p]);
+      c00 = c00.add(b0.mul(x0));
+      c01 = c01.add(b1.mul(x0));
+      c02 = c02.add(b2.mul(x0));
+      c03 = c03.add(b3.mul(x0));
+    }
+    IntVector.fromArray(I, c, co).add(c00).intoArray(c, co);
+    IntVector.fromArray(I, c, co + 1 * L).add(c01).intoArray(c, co + 1 * L);
+    IntVector.fromArray(I, c, co + 2 * L).add(c02).intoArray(c, co + 2 * L);
+    IntVector.fromArray(I, c, co + 3 * L).add(c03).intoArray(c, co + 3 * L);
+  }
+}
