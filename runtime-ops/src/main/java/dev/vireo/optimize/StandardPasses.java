@@ -37,6 +37,8 @@ public final class StandardPasses {
         new dev.vireo.optimize.transformer.FastGeluFusion(),
         new dev.vireo.optimize.transformer.BiasGeluFusion(),
         new dev.vireo.optimize.transformer.AttentionFusion(),
+        // dynamic-quantization tails into com.microsoft MatMulIntegerToFloat (extended)
+        new dev.vireo.optimize.qdq.MatMulIntegerToFloatFusion(),
         // final clean-up
         new dev.vireo.optimize.cleanup.DeadCodeElimination(),
         // QDQ fusions: DequantizeLinear → Conv/MatMul → QuantizeLinear into integer ops
