@@ -3,6 +3,7 @@ package dev.vireo.bench;
 import dev.vireo.Session;
 import dev.vireo.SessionOptions;
 import dev.vireo.Vireo;
+import dev.vireo.optimize.OptimizationLevel;
 import dev.vireo.tensor.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +51,14 @@ public class MiniLmBenchmark {
   @Param({"1"})
   public int threads;
 
+  /**
+   * Graph optimization for both runtimes: "all" (Vireo's level all, onnxruntime's ALL_OPT) or
+   * "none" (Vireo's level none, onnxruntime's NO_OPT); {@code -p level=none,all} shows each
+   * optimizer's gain.
+   */
+  @Param({"all"})
+  public String level;
+
   private Session vireo;
   private Map<String, Tensor> feeds;
   private OrtRunner ort;
@@ -67,13 +76,14 @@ public class MiniLmBenchmark {
     long[] mask = new long[ids.length];
     Arrays.fill(mask, 1);
     long[] types = new long[ids.length];
-    vireo = Vireo.load(file, SessionOptions.defaults().withThreads(threads));
+    OptimizationLevel opt = OptimizationLevel.parse(level);
+    vireo = Vireo.load(file, SessionOptions.defaults().withThreads(threads).withOptimization(opt));
     feeds =
         Map.of(
             "input_ids", Tensor.of(ids, batch, seq),
             "attention_mask", Tensor.of(mask, batch, seq),
             "token_type_ids", Tensor.of(types, batch, seq));
-    ort = new OrtRunner(file, threads);
+    ort = new OrtRunner(file, threads, opt != OptimizationLevel.NONE);
     ort.feed("input_ids", ids, batch, seq);
     ort.feed("attention_mask", mask, batch, seq);
     ort.feed("token_type_ids", types, batch, seq);

@@ -19,9 +19,19 @@ final class OrtRunner implements AutoCloseable {
   private final Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
 
   OrtRunner(Path model, int threads) throws OrtException {
+    this(model, threads, true);
+  }
+
+  /**
+   * @param optimize false to run the graph as loaded (onnxruntime's NO_OPT), to compare the two
+   *     runtimes' optimizer gains
+   */
+  OrtRunner(Path model, int threads, boolean optimize) throws OrtException {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
-      opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      opts.setOptimizationLevel(optimize
+          ? OrtSession.SessionOptions.OptLevel.ALL_OPT
+          : OrtSession.SessionOptions.OptLevel.NO_OPT);
       opts.setIntraOpNumThreads(threads);
       opts.setInterOpNumThreads(1);
       opts.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);

@@ -107,11 +107,66 @@ public final class Report {
       md.append("\n## ").append(e.getKey()).append("\n\n");
       if (e.getKey().equals("PeakFlopsBenchmark")) {
         peakTable(md, e.getValue(), peak);
+      } else if (e.getValue().stream().anyMatch(r -> !COMPARED.contains(r.method()))) {
+        methodTables(md, e.getValue());
       } else {
         comparisonTable(md, e.getValue(), e.getKey().equals("GemmBenchmark") ? peak : null);
       }
     }
     return md.toString();
+  }
+
+  /** The method names of a Vireo-vs-onnxruntime benchmark. */
+  private static final java.util.Set<String> COMPARED = java.util.Set.of("vireo", "onnxruntime");
+
+  /** Ratio columns for benchmarks that compare other things than Vireo with onnxruntime: a / b. */
+  private record RatioColumn(String a, String b, String label) {}
+
+  private static final List<RatioColumn> RATIOS = List.of(
+      new RatioColumn("matMulFp32", "matMulInt8", "int8 speed-up (fp32 time / int8 time)"),
+      new RatioColumn("miniLmInt8", "miniLmFp32", "Vireo int8 / Vireo fp32"),
+      new RatioColumn("miniLmInt8", "miniLmInt8Onnxruntime", "Vireo int8 / onnxruntime int8"));
+
+  /**
+   * For benchmarks whose methods are not a Vireo/onnxruntime pair: one table per parameter set,
+   * a column per method and the {@link #RATIOS} that apply.
+   */
+  private static void methodTables(StringBuilder md, List<Result> results) {
+    Map<java.util.Set<String>, List<Result>> byParams = new LinkedHashMap<>();
+    for (Result r : results) {
+      byParams.computeIfAbsent(r.params().keySet(), k -> new ArrayList<>()).add(r);
+    }
+    for (List<Result> group : byParams.values()) {
+      List<String> methods = new ArrayList<>();
+      Map<Map<String, String>, Map<String, Result>> rows = new LinkedHashMap<>();
+      for (Result r : group) {
+        if (!methods.contains(r.method())) {
+          methods.add(r.method());
+        }
+        rows.computeIfAbsent(r.params(), k -> new LinkedHashMap<>()).put(r.method(), r);
+      }
+      List<RatioColumn> ratios = RATIOS.stream()
+          .filter(c -> methods.contains(c.a()) && methods.contains(c.b())).toList();
+      List<String> names = new ArrayList<>(group.get(0).params().keySet());
+      md.append("| ").append(String.join(" | ", names));
+      methods.forEach(m -> md.append(" | ").append(m));
+      ratios.forEach(c -> md.append(" | ").append(c.label()));
+      md.append(" |\n|").append("---|".repeat(names.size() + methods.size() + ratios.size())).append('\n');
+      for (Map.Entry<Map<String, String>, Map<String, Result>> row : rows.entrySet()) {
+        md.append("| ").append(String.join(" | ", row.getKey().values()));
+        for (String m : methods) {
+          Result r = row.getValue().get(m);
+          md.append(" | ").append(r == null ? "—" : time(r));
+        }
+        for (RatioColumn c : ratios) {
+          Result a = row.getValue().get(c.a());
+          Result b = row.getValue().get(c.b());
+          md.append(" | ").append(a == null || b == null ? "—" : fmt(a.seconds(a.mean()) / b.seconds(b.mean())));
+        }
+        md.append(" |\n");
+      }
+      md.append('\n');
+    }
   }
 
   private static void peakTable(StringBuilder md, List<Result> rows, Map<String, Double> peak) {

@@ -51,6 +51,23 @@ class ReportTest {
   }
 
   @Test
+  void int8BenchmarkGetsAColumnPerMethodAndItsRatios() {
+    String raw = "["
+        + result("Int8Benchmark.matMulInt8", "\"shape\":\"1x384x1536\"", 20.0, "1.0", "us/op") + ","
+        + result("Int8Benchmark.matMulFp32", "\"shape\":\"1x384x1536\"", 100.0, "2.0", "us/op") + ","
+        + result("Int8Benchmark.miniLmInt8", "\"seq\":\"128\"", 30.0, "1.0", "ms/op") + ","
+        + result("Int8Benchmark.miniLmFp32", "\"seq\":\"128\"", 24.0, "1.0", "ms/op") + ","
+        + result("Int8Benchmark.miniLmInt8Onnxruntime", "\"seq\":\"128\"", 10.0, "1.0", "ms/op")
+        + "]";
+    String md = Report.render(Report.parse(raw), List.of());
+    assertThat(md).contains("| shape | matMulInt8 | matMulFp32 | int8 speed-up (fp32 time / int8 time) |");
+    assertThat(md).contains("| 1x384x1536 | 20.0 ± 1.00 us (median 20.0) | 100 ± 2.00 us (median 100) | 5.00 |");
+    // 30/24 = 1.25 against Vireo fp32, 30/10 = 3 against onnxruntime int8
+    assertThat(md).contains("| 128 | 30.0 ± 1.00 ms (median 30.0) | 24.0 ± 1.00 ms (median 24.0)"
+        + " | 10.0 ± 1.00 ms (median 10.0) | 1.25 | 3.00 |");
+  }
+
+  @Test
   void gemmFlopsAndFormatting() {
     assertThat(Report.gemmFlops("128x384x1536")).isEqualTo(2.0 * 128 * 384 * 1536);
     assertThat(Report.fmt(0.0012345)).isEqualTo("0.0012");
