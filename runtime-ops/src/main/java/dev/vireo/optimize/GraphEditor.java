@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Edits one graph for a pass: who produces and who reads each value, and rewrites that keep the
@@ -92,6 +93,24 @@ public final class GraphEditor {
   public List<Node> snapshot() {
     return new ArrayList<>(graph.nodes());
   }
+  /**
+   * Offers every default-domain {@code opType} node to {@code rewrite}, in the order of a snapshot
+   * taken now, skipping nodes an earlier call removed or replaced.
+   *
+   * @param rewrite tries one rewrite anchored at the node; returns whether it changed the graph
+   * @return how many calls changed the graph
+   */
+  public int rewriteEach(String opType, Predicate<Node> rewrite) {
+    int changed = 0;
+    for (Node s : snapshot()) {
+      Node n = current(s);
+      if (n != null && n.domain().isEmpty() && n.opType().equals(opType) && rewrite.test(n)) {
+        changed++;
+      }
+    }
+    return changed;
+  }
+
 
   /** True while {@code n} is still in the graph. */
   public boolean contains(Node n) {

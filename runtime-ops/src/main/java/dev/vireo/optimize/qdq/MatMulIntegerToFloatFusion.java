@@ -43,14 +43,7 @@ public final class MatMulIntegerToFloatFusion implements GraphPass {
       return 0;
     }
     GraphEditor ed = new GraphEditor(graph);
-    int fused = 0;
-    for (Node s : ed.snapshot()) {
-      Node mm = ed.current(s);
-      if (mm != null && mm.domain().isEmpty() && mm.opType().equals("MatMulInteger") && fuse(ed, ctx, mm)) {
-        fused++;
-      }
-    }
-    return fused;
+    return ed.rewriteEach("MatMulInteger", mm -> fuse(ed, ctx, mm));
   }
 
   private static boolean fuse(GraphEditor ed, PassContext ctx, Node mm) {

@@ -57,15 +57,7 @@ public final class AttentionFusion implements GraphPass {
     }
     GraphEditor ed = new GraphEditor(graph);
     Map<Value, Value> int32Masks = new IdentityHashMap<>();
-    int fused = 0;
-    for (Node s : ed.snapshot()) {
-      Node n = ed.current(s);
-      if (n != null && n.domain().isEmpty() && n.opType().equals("Softmax")
-          && fuse(ed, ctx, n, int32Masks)) {
-        fused++;
-      }
-    }
-    return fused;
+    return ed.rewriteEach("Softmax", n -> fuse(ed, ctx, n, int32Masks));
   }
 
   /** One projection: x·W + b. */

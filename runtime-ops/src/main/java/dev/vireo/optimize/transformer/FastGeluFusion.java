@@ -36,14 +36,7 @@ public final class FastGeluFusion implements GraphPass {
       return 0;
     }
     GraphEditor ed = new GraphEditor(graph);
-    int fused = 0;
-    for (Node s : ed.snapshot()) {
-      Node n = ed.current(s);
-      if (n != null && n.domain().isEmpty() && n.opType().equals("Tanh") && fuse(ed, ctx, n)) {
-        fused++;
-      }
-    }
-    return fused;
+    return ed.rewriteEach("Tanh", n -> fuse(ed, ctx, n));
   }
 
   private static boolean fuse(GraphEditor ed, PassContext ctx, Node tanh) {

@@ -35,14 +35,7 @@ public final class GeluFusion implements GraphPass {
       return 0;
     }
     GraphEditor ed = new GraphEditor(graph);
-    int fused = 0;
-    for (Node s : ed.snapshot()) {
-      Node n = ed.current(s);
-      if (n != null && n.domain().isEmpty() && n.opType().equals("Erf") && fuse(ed, ctx, n)) {
-        fused++;
-      }
-    }
-    return fused;
+    return ed.rewriteEach("Erf", n -> fuse(ed, ctx, n));
   }
 
   private static boolean fuse(GraphEditor ed, PassContext ctx, Node erf) {

@@ -42,14 +42,7 @@ public final class LayerNormFusion implements GraphPass {
   @Override
   public int apply(Graph graph, PassContext ctx) {
     GraphEditor ed = new GraphEditor(graph);
-    int fused = 0;
-    for (Node s : ed.snapshot()) {
-      Node n = ed.current(s);
-      if (n != null && n.domain().isEmpty() && n.opType().equals("ReduceMean") && fuse(ed, ctx, n)) {
-        fused++;
-      }
-    }
-    return fused;
+    return ed.rewriteEach("ReduceMean", n -> fuse(ed, ctx, n));
   }
 
   private static boolean fuse(GraphEditor ed, PassContext ctx, Node mean) {

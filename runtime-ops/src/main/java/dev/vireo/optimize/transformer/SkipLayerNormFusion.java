@@ -41,15 +41,7 @@ public final class SkipLayerNormFusion implements GraphPass {
       return 0;
     }
     GraphEditor ed = new GraphEditor(graph);
-    int fused = 0;
-    for (Node s : ed.snapshot()) {
-      Node n = ed.current(s);
-      if (n != null && n.domain().isEmpty() && n.opType().equals("LayerNormalization")
-          && fuse(ed, ctx, n)) {
-        fused++;
-      }
-    }
-    return fused;
+    return ed.rewriteEach("LayerNormalization", n -> fuse(ed, ctx, n));
   }
 
   private static boolean fuse(GraphEditor ed, PassContext ctx, Node ln) {
