@@ -81,6 +81,21 @@ class QuantContribOrtTest {
   }
 
   @Test
+  void qlinearAveragePoolWithPadsAndStrides() throws Exception {
+    // float sums in a different order may round a .5 the other way: one step allowed
+    check("QLinearAveragePool", List.of(Attribute.ints("kernel_shape", 3, 3), Attribute.ints("strides", 2, 2),
+            Attribute.ints("pads", 1, 1, 1, 1)), ONE_STEP, feed(DType.UINT8, 2, 3, 9, 8), scalar(0.05f),
+        zp(DType.UINT8, 100), scalar(0.03f), zp(DType.UINT8, 110));
+  }
+
+  @Test
+  void qlinearAveragePoolInt8CountingPads() throws Exception {
+    check("QLinearAveragePool", List.of(Attribute.ints("kernel_shape", 2, 2), Attribute.ints("pads", 0, 0, 1, 1),
+            Attribute.of("count_include_pad", 1L)), ONE_STEP, feed(DType.INT8, 1, 4, 5, 5), scalar(0.02f),
+        zp(DType.INT8, -5), scalar(0.02f), zp(DType.INT8, 3));
+  }
+
+  @Test
   void qgemmRequantized() throws Exception {
     check("QGemm", List.of(Attribute.of("transB", 1L), Attribute.of("alpha", 0.5f)), EXACT,
         feed(DType.UINT8, 5, 70), scalar(0.02f), zp(DType.UINT8, 130),

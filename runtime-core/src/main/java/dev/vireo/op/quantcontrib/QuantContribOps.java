@@ -19,5 +19,6 @@ public final class QuantContribOps {
     r.register(new QLinearLeakyReluDef());
     r.register(new QLinearConcatDef());
     r.register(new QLinearGlobalAveragePoolDef());
+    r.register(new QLinearAveragePoolDef());
   }
 }

@@ -34,6 +34,7 @@ public final class QuantContribKernels {
     // input 0 and 1 are Y's scale and zero point; the first X is input 2
     add(r, "QLinearConcat", 2, QLinearConcatKernel::new, UINT8, INT8);
     add(r, "QLinearGlobalAveragePool", 0, QLinearGlobalAveragePoolKernel::new, UINT8, INT8);
+    add(r, "QLinearAveragePool", 0, QLinearAveragePoolKernel::new, UINT8, INT8);
   }
 
   private static void add(KernelRegistry r, String op, int typeInput, KernelFactory f, DType... types) {

@@ -77,6 +77,22 @@ class QuantContribKernelsTest {
   }
 
   @Test
+  void qlinearAveragePoolDequantizesAveragesAndRoundsHalfToEven() {
+    // x_scale 0.5, x_zp 10: {10,20,30,40} -> {0,5,10,15}; the 2x2 average 7.5 / y_scale 3 = 2.5 -> 2, + y_zp 4
+    Tensor x = q(DType.UINT8, Shape.of(1, 1, 2, 2), 10, 20, 30, 40);
+    Tensor y = op("QLinearAveragePool").attr(Attribute.ints("kernel_shape", 2, 2))
+        .run1(x, f(0.5f), q(DType.UINT8, Shape.SCALAR, 10), f(3f), q(DType.UINT8, Shape.SCALAR, 4));
+    assertThat(y.shape()).isEqualTo(Shape.of(1, 1, 1, 1));
+    assertThat(values(y)).containsExactly(6);
+    // with pads and count_include_pad=0 each corner window holds one value: 0, 5, 10, 15 -> /2.5 = 0, 2, 4, 6
+    Tensor z = op("QLinearAveragePool").attr(Attribute.ints("kernel_shape", 2, 2))
+        .attr(Attribute.ints("pads", 1, 1, 1, 1)).attr(Attribute.ints("strides", 2, 2))
+        .run1(x, f(0.5f), q(DType.UINT8, Shape.SCALAR, 10), f(2.5f), q(DType.UINT8, Shape.SCALAR, 0));
+    assertThat(z.shape()).isEqualTo(Shape.of(1, 1, 2, 2));
+    assertThat(values(z)).containsExactly(0, 2, 4, 6);
+  }
+
+  @Test
   void qgemmAddsBiasThenScalesOrRequantizes() {
     Tensor a = q(DType.UINT8, Shape.of(1, 2), 3, 5);
     Tensor b = q(DType.INT8, Shape.of(2, 1), 10, -1);
