@@ -43,6 +43,7 @@ public final class StandardPasses {
         new dev.vireo.optimize.cleanup.DeadCodeElimination(),
         // QDQ fusions: DequantizeLinear → Conv/MatMul → QuantizeLinear into integer ops
         new dev.vireo.optimize.qdq.QLinearConvFusion(), new dev.vireo.optimize.qdq.QLinearMatMulFusion(),
+        new dev.vireo.optimize.qdq.QLinearContribFusion(),
         new dev.vireo.optimize.cleanup.UnusedInitializerRemoval());
   }
 }

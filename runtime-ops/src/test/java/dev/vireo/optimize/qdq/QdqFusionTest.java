@@ -173,4 +173,40 @@ class QdqFusionTest {
     Tensor x = floats(new SplittableRandom(3), Shape.of(1, 2, 6, 6), -1f, 1f);
     assertThat(run(b.build(), OptimizationLevel.EXTENDED, x).ops()).contains("Conv").doesNotContain("QLinearConv");
   }
+
+  /** A constant operand "DQ(c)" with its own uint8 parameters. */
+  private static Value dqConstant(GraphBuilder b, String name, int... dims) {
+    Tensor c = bytes(new SplittableRandom(17), DType.UINT8, Shape.of(dims));
+    return b.op("DequantizeLinear", b.constant(name, c), b.constant(name + "_scale", scalar(0.02f)),
+        b.constant(name + "_zp", u8(90)));
+  }
+
+  @Test
+  void addMulConcatAndPoolsBecomeComMicrosoftQLinearOps() {
+    Map<String, Function<GraphBuilder, Function<Value, Value>>> ops = new java.util.LinkedHashMap<>();
+    ops.put("QLinearAdd", b -> x -> b.op("Add", x, dqConstant(b, "c", 2, 4, 4)));
+    ops.put("QLinearMul", b -> x -> b.op("Mul", x, dqConstant(b, "c", 2, 4, 4)));
+    ops.put("QLinearConcat", b -> x -> b.op("Concat", List.of(Attribute.of("axis", 1L)), x, dqConstant(b, "c", 1, 3, 4, 4)));
+    ops.put("QLinearAveragePool", b -> x -> b.op("AveragePool", List.of(Attribute.ints("kernel_shape", 2, 2),
+        Attribute.ints("pads", 1, 1, 1, 1), Attribute.ints("strides", 2, 2)), x));
+    ops.put("QLinearGlobalAveragePool", b -> x -> b.op("GlobalAveragePool", x));
+    ops.forEach((fused, op) -> {
+      List<String> got = compare(out -> graph(new int[] {1, 2, 4, 4}, op, out), Shape.of(1, 2, 4, 4));
+      assertThat(got).as(fused).containsExactly("QuantizeLinear", fused);
+    });
+  }
+
+  @Test
+  void portableKeepsTheQdqForm() {
+    Model m = graph(new int[] {1, 2, 4, 4}, b -> x -> b.op("GlobalAveragePool", x), false);
+    try (Session s = Vireo.create(m, SessionOptions.defaults().withThreads(1))) {
+      assertThat(s.model().graph().nodes().stream().map(Node::opType)).contains("QLinearGlobalAveragePool");
+    }
+    dev.vireo.optimize.Optimizer.Result r = new dev.vireo.optimize.Optimizer(
+        dev.vireo.optimize.StandardPasses.all()).optimize(graph(new int[] {1, 2, 4, 4},
+        b -> x -> b.op("GlobalAveragePool", x), false), OptimizationLevel.ALL, true,
+        dev.vireo.kernel.StandardKernels.registry());
+    assertThat(r.model().graph().nodes().stream().map(Node::opType)).contains("GlobalAveragePool")
+        .doesNotContain("QLinearGlobalAveragePool");
+  }
 }
