@@ -94,7 +94,9 @@ public final class MsAttentionKernel implements Kernel {
     int rows = batch * seq;
 
     // QKV projection: one GEMM over all tokens, bias added per row
-    float[] qkv = new float[rows * cols];
+    // scratch from the run's arena: reused by later layers instead of allocated per call
+    Tensor qkvScratch = ctx.allocateUninitialized(DType.FLOAT, Shape.of(rows, cols));
+    float[] qkv = qkvScratch.floats();
     ParallelRange par = (count, grain, body) -> ctx.parallelFor(count, grain, body::run);
     if (w == weight && packed != null) {
       Sgemm.sgemm(false, rows, 1f, x.floats(), 0, inHidden, packed, 0f, qkv, 0, cols, par);
@@ -134,6 +136,7 @@ public final class MsAttentionKernel implements Kernel {
             qkv, base + qh + kh + h * vhs, cols, 0f, od, b * seq * vh + h * vhs, vh);
       }
     });
+    ctx.release(qkvScratch);
     return new Tensor[] {out, null};
   }
 
