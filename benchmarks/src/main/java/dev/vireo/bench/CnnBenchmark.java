@@ -1,6 +1,5 @@
 package dev.vireo.bench;
 
-import dev.vireo.Session;
 import dev.vireo.SessionOptions;
 import dev.vireo.Vireo;
 import dev.vireo.ir.Model;
@@ -8,11 +7,9 @@ import dev.vireo.onnx.write.OnnxWriter;
 import dev.vireo.tensor.Tensor;
 import dev.vireo.testdata.TestModels;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -23,7 +20,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -39,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(
     value = 1,
     jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class CnnBenchmark {
+public class CnnBenchmark extends SideBySide {
   @Param({"cnn-small", "resnet18", "mobilenetv2"})
   public String model;
 
@@ -48,11 +44,6 @@ public class CnnBenchmark {
 
   @Param({"1"})
   public int threads;
-
-  private Session vireo;
-  private Map<String, Tensor> feeds;
-  private OrtRunner ort;
-  private Path file;
 
   @Setup(Level.Trial)
   public void setup() throws Exception {
@@ -65,22 +56,5 @@ public class CnnBenchmark {
     feeds = Map.of("x", Tensor.of(x, batch, 3, size, size));
     ort = new OrtRunner(file, threads);
     ort.feed("x", x, batch, 3, size, size);
-  }
-
-  @Benchmark
-  public Map<String, Tensor> vireo() {
-    return vireo.run(feeds);
-  }
-
-  @Benchmark
-  public int onnxruntime() throws Exception {
-    return ort.run();
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() throws Exception {
-    vireo.close();
-    ort.close();
-    Files.deleteIfExists(file);
   }
 }

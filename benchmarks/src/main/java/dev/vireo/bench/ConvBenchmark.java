@@ -1,6 +1,5 @@
 package dev.vireo.bench;
 
-import dev.vireo.Session;
 import dev.vireo.SessionOptions;
 import dev.vireo.Vireo;
 import dev.vireo.ir.Attribute;
@@ -12,12 +11,10 @@ import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -28,7 +25,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -50,17 +46,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(
     value = 1,
     jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class ConvBenchmark {
+public class ConvBenchmark extends SideBySide {
   @Param({"3x3_64_56", "1x1_256to64_56", "dw3x3s1_32_112", "dw3x3s2_32_112"})
   public String layer;
 
   @Param({"1"})
   public int threads;
-
-  private Session vireo;
-  private Map<String, Tensor> feeds;
-  private OrtRunner ort;
-  private Path file;
 
   @Setup(Level.Trial)
   public void setup() throws Exception {
@@ -95,22 +86,5 @@ public class ConvBenchmark {
         Attribute.ints("strides", stride, stride), Attribute.ints("pads", pad, pad, pad, pad),
         Attribute.of("group", (long) group)), x, w, bias));
     return b.build();
-  }
-
-  @Benchmark
-  public Map<String, Tensor> vireo() {
-    return vireo.run(feeds);
-  }
-
-  @Benchmark
-  public int onnxruntime() throws Exception {
-    return ort.run();
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() throws Exception {
-    vireo.close();
-    ort.close();
-    Files.deleteIfExists(file);
   }
 }

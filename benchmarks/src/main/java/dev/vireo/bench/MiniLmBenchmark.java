@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -26,7 +25,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -41,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(
     value = 1,
     jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class MiniLmBenchmark {
+public class MiniLmBenchmark extends SideBySide {
   @Param({"16", "128"})
   public int seq;
 
@@ -58,11 +56,6 @@ public class MiniLmBenchmark {
    */
   @Param({"all"})
   public String level;
-
-  private Session vireo;
-  private Map<String, Tensor> feeds;
-  private OrtRunner ort;
-  private Path file;
 
   @Setup(Level.Trial)
   public void setup() throws Exception {
@@ -101,22 +94,5 @@ public class MiniLmBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  @Benchmark
-  public Map<String, Tensor> vireo() {
-    return vireo.run(feeds);
-  }
-
-  @Benchmark
-  public int onnxruntime() throws Exception {
-    return ort.run();
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() throws Exception {
-    vireo.close();
-    ort.close();
-    Files.deleteIfExists(file);
   }
 }
