@@ -107,10 +107,12 @@ public final class Report {
       md.append("\n## ").append(e.getKey()).append("\n\n");
       if (e.getKey().equals("PeakFlopsBenchmark")) {
         peakTable(md, e.getValue(), peak);
+      } else if (e.getKey().equals("GemmBenchmark")) {
+        gemmTable(md, e.getValue(), peak);
       } else if (e.getValue().stream().anyMatch(r -> !COMPARED.contains(r.method()))) {
         methodTables(md, e.getValue());
       } else {
-        comparisonTable(md, e.getValue(), e.getKey().equals("GemmBenchmark") ? peak : null);
+        comparisonTable(md, e.getValue());
       }
     }
     return md.toString();
@@ -178,8 +180,8 @@ public final class Report {
     }
   }
 
-  /** One row per parameter combination; {@code peak} non-null adds GEMM GFLOP/s columns. */
-  private static void comparisonTable(StringBuilder md, List<Result> results, Map<String, Double> peak) {
+  /** One row per parameter combination: Vireo, onnxruntime and their ratio. */
+  private static void comparisonTable(StringBuilder md, List<Result> results) {
     Map<Map<String, String>, Result[]> rows = new LinkedHashMap<>();
     for (Result r : results) {
       Result[] pair = rows.computeIfAbsent(r.params(), k -> new Result[2]);
@@ -188,28 +190,72 @@ public final class Report {
     List<String> names = new ArrayList<>(results.get(0).params().keySet());
     md.append("| ").append(String.join(" | ", names))
         .append(" | Vireo | onnxruntime | Vireo/onnxruntime |");
-    if (peak != null) {
-      md.append(" Vireo GFLOP/s | onnxruntime GFLOP/s | Vireo % of peak |");
-    }
-    md.append("\n|").append("---|".repeat(names.size() + 3 + (peak != null ? 3 : 0))).append('\n');
+    md.append("\n|").append("---|".repeat(names.size() + 3)).append('\n');
     for (Map.Entry<Map<String, String>, Result[]> row : rows.entrySet()) {
       Result v = row.getValue()[0];
       Result o = row.getValue()[1];
       md.append("| ").append(String.join(" | ", row.getKey().values())).append(" | ")
           .append(v == null ? "—" : time(v)).append(" | ")
           .append(o == null ? "—" : time(o)).append(" | ")
-          .append(v == null || o == null ? "—" : fmt(v.seconds(v.mean()) / o.seconds(o.mean())))
-          .append(" |");
-      if (peak != null) {
-        double flops = gemmFlops(row.getKey().get("shape"));
-        Double p = peak.get(row.getKey().getOrDefault("threads", "1"));
-        double vg = v == null ? Double.NaN : flops / v.seconds(v.mean()) / 1e9;
-        double og = o == null ? Double.NaN : flops / o.seconds(o.mean()) / 1e9;
-        md.append(' ').append(fmt(vg)).append(" | ").append(fmt(og)).append(" | ")
-            .append(p == null ? "—" : fmt(100 * vg / p) + "%").append(" |");
-      }
-      md.append('\n');
+          .append(ratio(v, o)).append(" |\n");
     }
+  }
+
+  /**
+   * GEMM: a time column per method (onnxruntime last), each Vireo method's ratio to
+   * onnxruntime, GFLOP/s per method (2·M·K·N over the mean time) and each Vireo method's share
+   * of the peak measured at the same thread count.
+   */
+  private static void gemmTable(StringBuilder md, List<Result> results, Map<String, Double> peak) {
+    String ort = "onnxruntime";
+    List<String> methods = new ArrayList<>();
+    Map<Map<String, String>, Map<String, Result>> rows = new LinkedHashMap<>();
+    for (Result r : results) {
+      if (!methods.contains(r.method()) && !r.method().equals(ort)) {
+        methods.add(r.method());
+      }
+      rows.computeIfAbsent(r.params(), k -> new LinkedHashMap<>()).put(r.method(), r);
+    }
+    List<String> all = new ArrayList<>(methods);
+    all.add(ort);
+    List<String> names = new ArrayList<>(results.get(0).params().keySet());
+    md.append("| ").append(String.join(" | ", names));
+    all.forEach(m -> md.append(" | ").append(m));
+    methods.forEach(m -> md.append(" | ").append(m).append("/").append(ort));
+    all.forEach(m -> md.append(" | ").append(m).append(" GFLOP/s"));
+    methods.forEach(m -> md.append(" | ").append(m).append(" % of peak"));
+    md.append(" |\n|").append("---|".repeat(names.size() + 3 * all.size() + methods.size() - 1))
+        .append('\n');
+    for (Map.Entry<Map<String, String>, Map<String, Result>> row : rows.entrySet()) {
+      Map<String, Result> byMethod = row.getValue();
+      double flops = gemmFlops(row.getKey().get("shape"));
+      Double p = peak.get(row.getKey().getOrDefault("threads", "1"));
+      md.append("| ").append(String.join(" | ", row.getKey().values()));
+      for (String m : all) {
+        Result r = byMethod.get(m);
+        md.append(" | ").append(r == null ? "—" : time(r));
+      }
+      for (String m : methods) {
+        md.append(" | ").append(ratio(byMethod.get(m), byMethod.get(ort)));
+      }
+      for (String m : all) {
+        md.append(" | ").append(fmt(gflops(flops, byMethod.get(m))));
+      }
+      for (String m : methods) {
+        double g = gflops(flops, byMethod.get(m));
+        md.append(" | ").append(p == null || Double.isNaN(g) ? "—" : fmt(100 * g / p) + "%");
+      }
+      md.append(" |\n");
+    }
+  }
+
+  private static double gflops(double flops, Result r) {
+    return r == null ? Double.NaN : flops / r.seconds(r.mean()) / 1e9;
+  }
+
+  /** a's mean time over b's, or a dash when either is missing. */
+  private static String ratio(Result a, Result b) {
+    return a == null || b == null ? "—" : fmt(a.seconds(a.mean()) / b.seconds(b.mean()));
   }
 
   /** 2·M·K·N for a shape parameter written {@code MxKxN}. */

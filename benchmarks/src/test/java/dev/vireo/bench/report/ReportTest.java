@@ -45,9 +45,24 @@ class ReportTest {
     assertThat(md).contains("quick run: `cmd`");
     assertThat(md).contains("| 1 | 4027 ± — us (median 4027) | 200 |");
     // Vireo 100 GFLOP/s, onnxruntime 200, ratio of times 2, half the peak.
+    assertThat(md).contains("| shape | threads | vireo | onnxruntime | vireo/onnxruntime | vireo GFLOP/s"
+        + " | onnxruntime GFLOP/s | vireo % of peak |\n|---|---|---|---|---|---|---|---|\n");
     assertThat(md).contains("| 512x512x512 | 1 | 2684 ± 12.5 us (median 2684) | 1342 ± 32.5 us (median 1342)"
         + " | 2.00 | 100 | 200 | 50.0% |");
     assertThat(md).contains("| 16 | 1 | 1 | 6.00 ± 0.500 ms (median 6.00) | — | — |");
+  }
+
+  @Test
+  void gemmWithPackedVariantGetsRatioAndPeakShareForEachVireoMethod() {
+    String raw = RAW.substring(0, RAW.length() - 1) + ","
+        + result("GemmBenchmark.vireoPacked", "\"shape\":\"512x512x512\",\"threads\":\"1\"", 1677.7216, "1.0", "us/op")
+        + "]";
+    String md = Report.render(Report.parse(raw), List.of());
+    // vireoPacked: 268435456 flops in 1677.7216 us = 160 GFLOP/s, 80% of the 200 peak, 1.25x onnxruntime's time.
+    assertThat(md).contains("| shape | threads | vireo | vireoPacked | onnxruntime | vireo/onnxruntime"
+        + " | vireoPacked/onnxruntime | vireo GFLOP/s | vireoPacked GFLOP/s | onnxruntime GFLOP/s"
+        + " | vireo % of peak | vireoPacked % of peak |");
+    assertThat(md).contains(" | 2.00 | 1.25 | 100 | 160 | 200 | 50.0% | 80.0% |");
   }
 
   @Test
