@@ -85,6 +85,11 @@ public final class CastKernel implements Kernel {
     if (!castable(x.dtype())) {
       throw new IllegalArgumentException("Cast from " + x.describe() + " is not supported");
     }
+    if (DirectCasts.handles(x.dtype(), to)) {
+      Tensor out = ctx.allocateUninitialized(to, x.shape());
+      DirectCasts.cast(x, out);
+      return new Tensor[] {out};
+    }
     Tensor out = ctx.allocate(to, x.shape());
     int n = x.size();
     if (x.dtype() == DType.STRING) {

@@ -25,6 +25,40 @@ class CastKernelTest {
   }
 
   @Test
+  void floatToIntegerEdgesSaturateThroughLongThenKeepLowBits() {
+    Tensor x = Tensor.of(new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+        3e9f, -3e9f, 1e20f, 255.9f, -0.9f, -129f, 65537.5f}, 10);
+    // (long) NaN = 0; (long) +inf = Long.MAX_VALUE (all ones below the sign); 3e9 wraps in 32 bits
+    assertThat(cast(x, DType.INT64).longs()).containsExactly(0, Long.MAX_VALUE, Long.MIN_VALUE,
+        3_000_000_000L, -3_000_000_000L, Long.MAX_VALUE, 255, 0, -129, 65537);
+    assertThat(cast(x, DType.INT32).ints()).containsExactly(0, -1, 0, (int) 3_000_000_000L,
+        (int) -3_000_000_000L, -1, 255, 0, -129, 65537);
+    assertThat(cast(x, DType.UINT8).bytes()).containsExactly(0, -1, 0, (byte) 0x00, (byte) 0x00, -1,
+        (byte) 255, 0, (byte) 127, 1);
+    assertThat(cast(x, DType.INT8).bytes()).containsExactly(cast(x, DType.UINT8).bytes());
+    assertThat(cast(x, DType.INT16).shorts()).containsExactly(0, -1, 0, (short) 3_000_000_000L,
+        (short) -3_000_000_000L, -1, 255, 0, -129, 1);
+    assertThat(cast(x, DType.BOOL).booleans()).containsExactly(true, true, true, true, true, true,
+        true, true, true, true);
+    assertThat(cast(x, DType.DOUBLE).doubles()[6]).isEqualTo((double) 255.9f);
+  }
+
+  @Test
+  void integersToFloatRoundToNearest() {
+    long big = (1L << 24) + 1;
+    assertThat(cast(Tensor.of(new long[] {big, -7}, 2), DType.FLOAT).floats()).containsExactly(1 << 24, -7);
+    assertThat(cast(Tensor.of(new int[] {(1 << 24) + 3, 5}, 2), DType.FLOAT).floats())
+        .containsExactly((1 << 24) + 4, 5);
+    assertThat(cast(Tensor.of(new int[] {-2, 7}, 2), DType.INT64).longs()).containsExactly(-2, 7);
+    Tensor u8 = Tensor.wrap(DType.UINT8, Shape.of(2), new byte[] {(byte) 200, 3});
+    Tensor s8 = Tensor.wrap(DType.INT8, Shape.of(2), new byte[] {(byte) 200, 3});
+    assertThat(cast(u8, DType.FLOAT).floats()).containsExactly(200, 3);
+    assertThat(cast(s8, DType.FLOAT).floats()).containsExactly(-56, 3);
+    assertThat(cast(s8, DType.INT32).ints()).containsExactly(-56, 3);
+    assertThat(cast(Tensor.of(new boolean[] {true, false}, 2), DType.FLOAT).floats()).containsExactly(1, 0);
+  }
+
+  @Test
   void integersAndBool() {
     Tensor x = Tensor.of(new long[] {0, 2, -1}, 3);
     assertThat(cast(x, DType.BOOL).booleans()).containsExactly(false, true, true);
