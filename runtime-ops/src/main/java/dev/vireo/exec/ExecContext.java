@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What a kernel may use while it runs: output allocation and the session's thread pool.
  *
+ * <p>Sessions split work over a {@link WorkerPool} (hand-off in about a microsecond, so kernels
+ * may split work of a few microseconds per thread); a {@link ForkJoinPool} is still accepted,
+ * at the cost of a worker wake-up per split.
+ *
  * <p>A session's context serves every run and is safe to use from many threads. With a {@link
  * BufferPool}, each top-level {@link Executor#run} gives its kernels a per-run view of it whose
  * allocations come from, and return to, that run's {@link BufferArena}.

@@ -143,6 +143,30 @@ public class WorkerPoolTest {
   }
 
   @Test
+  void aContextOnThePoolSplitsOverAllItsThreadsAndCoversEveryIndexOnce() {
+    try (WorkerPool pool = new WorkerPool(3)) {
+      ExecContext ctx = ExecContext.of(pool, null, null);
+      assertThat(ctx.threads()).isEqualTo(3);
+      for (int n : new int[] {1, 2, 5, 11, 1000}) {
+        for (int minChunk : new int[] {1, 2, 4, 2000}) {
+          AtomicIntegerArray hits = new AtomicIntegerArray(n);
+          Set<Integer> chunkStarts = ConcurrentHashMap.newKeySet();
+          ctx.parallelFor(n, minChunk, (from, to) -> {
+            chunkStarts.add(from);
+            for (int i = from; i < to; i++) {
+              hits.incrementAndGet(i);
+            }
+          });
+          assertCoveredOnce(hits, "n=" + n + " minChunk=" + minChunk);
+          assertThat(chunkStarts).as("chunks of n=%d minChunk=%d", n, minChunk)
+              .hasSize(Math.min(3, Math.max(1, n / minChunk)));
+        }
+      }
+    }
+    assertThat(ExecContext.of(null, null, null).threads()).isEqualTo(1);
+  }
+
+  @Test
   void rejectsChunkCountsOutsideTheRange() {
     try (WorkerPool pool = new WorkerPool(2)) {
       assertThatThrownBy(() -> pool.run(3, 4, (from, to) -> { }))
