@@ -38,6 +38,7 @@ public final class WorkerPool implements AutoCloseable {
   /** Most chunks one call may have. */
   public static final int MAX_CHUNKS = (1 << CHUNK_BITS) - 1;
   private static final long CHUNK_MASK = MAX_CHUNKS;
+  private static final long EPOCH_MASK = 0xFFFF_FFFFL;
 
   private final Worker[] workers;
   private final AtomicBoolean busy = new AtomicBoolean();
@@ -93,7 +94,7 @@ public final class WorkerPool implements AutoCloseable {
       this.body = body;
       this.length = n;
       done.set(0);
-      long epoch = (ctl.get() >>> 32) + 1;
+      long epoch = nextEpoch(ctl.get() >>> 32);
       ctl.set(epoch << 32 | (long) chunks << CHUNK_BITS);
       wake(chunks - 1);
       claimAndRun(epoch);
@@ -112,6 +113,17 @@ public final class WorkerPool implements AutoCloseable {
     } finally {
       busy.set(false);
     }
+  }
+
+  /** The epoch after e: 32 bits, wrapping past 0 (the epoch no call has, which workers start at). */
+  static long nextEpoch(long e) {
+    long next = (e + 1) & EPOCH_MASK;
+    return next == 0 ? 1 : next;
+  }
+
+  /** Sets the last call's epoch, before any call: lets tests run calls across the wrap-around. */
+  void lastEpochForTest(long e) {
+    ctl.set(e << 32);
   }
 
   /** Unparks up to count workers that are parked. */

@@ -167,6 +167,24 @@ public class WorkerPoolTest {
   }
 
   @Test
+  void callsKeepWorkingAcrossTheEpochWrapAround() {
+    assertThat(WorkerPool.nextEpoch(0xFFFF_FFFFL)).isEqualTo(1);
+    assertThat(WorkerPool.nextEpoch(41)).isEqualTo(42);
+    try (WorkerPool pool = new WorkerPool(2)) {
+      pool.lastEpochForTest(0xFFFF_FFFFL - 20);
+      for (int rep = 0; rep < 50; rep++) {
+        AtomicIntegerArray hits = new AtomicIntegerArray(7);
+        pool.run(7, 2, (from, to) -> {
+          for (int i = from; i < to; i++) {
+            hits.incrementAndGet(i);
+          }
+        });
+        assertCoveredOnce(hits, "call " + rep);
+      }
+    }
+  }
+
+  @Test
   void rejectsChunkCountsOutsideTheRange() {
     try (WorkerPool pool = new WorkerPool(2)) {
       assertThatThrownBy(() -> pool.run(3, 4, (from, to) -> { }))
