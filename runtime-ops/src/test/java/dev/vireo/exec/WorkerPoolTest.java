@@ -57,12 +57,12 @@ public class WorkerPoolTest {
       Set<String> threads = ConcurrentHashMap.newKeySet();
       // the caller claims chunks too, so a worker only shows up when it is awake in time:
       // chunks that wait on each other force it to run one
-      for (int rep = 0; rep < 200 && threads.size() < 2; rep++) {
+      for (int rep = 0; rep < 1000 && threads.size() < 2; rep++) {
         AtomicInteger started = new AtomicInteger();
         pool.run(2, 2, (from, to) -> {
           threads.add(Thread.currentThread().getName());
           started.incrementAndGet();
-          long end = System.nanoTime() + 2_000_000;
+          long end = System.nanoTime() + 5_000_000;
           while (started.get() < 2 && System.nanoTime() < end) {
             Thread.onSpinWait();
           }
