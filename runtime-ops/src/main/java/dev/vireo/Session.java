@@ -6,6 +6,7 @@ import dev.vireo.exec.ExecContext;
 import dev.vireo.exec.ExecutionPlan;
 import dev.vireo.exec.Executor;
 import dev.vireo.exec.Profile;
+import dev.vireo.exec.WorkerPool;
 import dev.vireo.ir.Dim;
 import dev.vireo.ir.Model;
 import dev.vireo.ir.Value;
@@ -18,8 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +41,7 @@ public final class Session implements AutoCloseable {
   private final Model model;
   private final ExecutionPlan plan;
   private final ExecContext ctx;
-  private final ForkJoinPool pool;
+  private final WorkerPool pool;
   private final Profile profile;
   private final BufferPool buffers;
   private final List<Value> inputValues;
@@ -54,10 +53,10 @@ public final class Session implements AutoCloseable {
   Session(Model model, KernelRegistry registry, SessionOptions options) {
     this.model = model;
     this.plan = ExecutionPlan.build(model.graph(), registry, List.of());
-    this.pool = options.threads() > 1 ? newPool(options.threads()) : null;
+    this.pool = options.threads() > 1 ? new WorkerPool(options.threads()) : null;
     this.profile = options.profiling() ? new Profile() : null;
     this.buffers = options.reuseBuffers() ? new BufferPool() : null;
-    this.ctx = new ExecContext(options.threads(), pool, profile, buffers);
+    this.ctx = ExecContext.of(pool, profile, buffers);
     this.inputValues = List.copyOf(model.graph().inputs());
     List<IoInfo> in = new ArrayList<>();
     for (int i = 0; i < inputValues.size(); i++) {
@@ -70,19 +69,6 @@ public final class Session implements AutoCloseable {
     this.inputs = Collections.unmodifiableList(in);
     this.outputs = model.graph().outputs().stream()
         .map(v -> new IoInfo(v.name(), v.type())).toList();
-  }
-
-  private static ForkJoinPool newPool(int threads) {
-    return new ForkJoinPool(
-        threads,
-        p -> {
-          ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-          t.setDaemon(true);
-          t.setName("vireo-worker-" + t.getPoolIndex());
-          return t;
-        },
-        null,
-        false);
   }
 
   /** The inputs a caller must provide (initializers that are also inputs are optional and not listed). */
@@ -250,7 +236,7 @@ public final class Session implements AutoCloseable {
       buffers.clear();
     }
     if (pool != null) {
-      pool.shutdown();
+      pool.close();
     }
   }
 }

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ForkJoinPool;
+import dev.vireo.exec.WorkerPool;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,7 +64,7 @@ public class GemmBenchmark {
   private float[] a;
   private float[] c;
   private PackedMatrix packed;
-  private ForkJoinPool pool;
+  private WorkerPool pool;
   private ParallelRange par;
   private Map<String, Tensor> feeds;
   private OrtRunner ort;
@@ -81,8 +81,8 @@ public class GemmBenchmark {
     float[] w = random(rnd, k * n);
     c = new float[m * n];
     packed = Sgemm.packB(w, k, n, false);
-    pool = threads > 1 ? new ForkJoinPool(threads) : null;
-    ExecContext ctx = new ExecContext(threads, pool);
+    pool = threads > 1 ? new WorkerPool(threads) : null;
+    ExecContext ctx = ExecContext.of(pool, null, null);
     par = (count, grain, body) -> ctx.parallelFor(count, grain, body::run);
     Model model = matMul(m, k, n, w);
     file = Files.createTempFile("vireo-gemm-" + shape + "-", ".onnx");
@@ -130,7 +130,7 @@ public class GemmBenchmark {
     vireo.close();
     ort.close();
     if (pool != null) {
-      pool.shutdown();
+      pool.close();
     }
     Files.deleteIfExists(file);
   }

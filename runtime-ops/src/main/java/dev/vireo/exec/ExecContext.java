@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What a kernel may use while it runs: output allocation and the session's thread pool.
  *
+ * <p>Sessions split work over a {@link WorkerPool} (hand-off in about a microsecond, so kernels
+ * may split work of a few microseconds per thread); a {@link ForkJoinPool} is still accepted,
+ * at the cost of a worker wake-up per split.
+ *
  * <p>A session's context serves every run and is safe to use from many threads. With a {@link
  * BufferPool}, each top-level {@link Executor#run} gives its kernels a per-run view of it whose
  * allocations come from, and return to, that run's {@link BufferArena}.
@@ -24,6 +28,7 @@ public final class ExecContext {
 
   private final int threads;
   private final ForkJoinPool pool;
+  private final WorkerPool workers;
   private final Profile profile;
   private final BufferPool buffers;
   /** The run this view belongs to; null for a session's (shared) context. */
@@ -47,12 +52,26 @@ public final class ExecContext {
    * @param buffers where runs recycle tensor buffers, or null to allocate every output anew
    */
   public ExecContext(int threads, ForkJoinPool pool, Profile profile, BufferPool buffers) {
-    this(threads, pool, profile, buffers, null);
+    this(threads, pool, null, profile, buffers, null);
   }
 
-  private ExecContext(int threads, ForkJoinPool pool, Profile profile, BufferPool buffers, BufferArena arena) {
+  /**
+   * A context splitting work over all threads of a session's {@link WorkerPool} (the
+   * low-latency choice).
+   *
+   * @param workers the pool, or null to run everything on the calling thread
+   * @param profile where node times are summed, or null to not measure them
+   * @param buffers where runs recycle tensor buffers, or null to allocate every output anew
+   */
+  public static ExecContext of(WorkerPool workers, Profile profile, BufferPool buffers) {
+    return new ExecContext(workers == null ? 1 : workers.threads(), null, workers, profile, buffers, null);
+  }
+
+  private ExecContext(int threads, ForkJoinPool pool, WorkerPool workers, Profile profile,
+      BufferPool buffers, BufferArena arena) {
     this.threads = Math.max(1, threads);
     this.pool = pool;
+    this.workers = workers;
     this.profile = profile;
     this.buffers = buffers;
     this.arena = arena;
@@ -60,7 +79,7 @@ public final class ExecContext {
 
   /** The view of this context that one run, owning {@code arena}, gives its kernels. */
   ExecContext forRun(BufferArena arena) {
-    return new ExecContext(threads, pool, profile, buffers, arena);
+    return new ExecContext(threads, pool, workers, profile, buffers, arena);
   }
 
   /** The buffer pool runs recycle into; null when outputs are always new arrays. */
@@ -128,15 +147,17 @@ public final class ExecContext {
       return;
     }
     int chunks = Math.min(threads, Math.max(1, n / Math.max(1, minChunk)));
-    if (chunks <= 1 || pool == null) {
+    if (chunks <= 1 || (pool == null && workers == null)) {
       body.run(0, n);
-      return;
+    } else if (workers != null) {
+      workers.run(n, Math.min(chunks, WorkerPool.MAX_CHUNKS), body);
+    } else {
+      new Split(n, chunks, body).run(pool);
     }
-    new Split(n, chunks, body).run(pool);
   }
 
   /**
-   * One parallelFor call. The calling thread claims chunks itself alongside the pool's workers
+   * One parallelFor call on a ForkJoinPool. The calling thread claims chunks itself alongside the pool's workers
    * (an atomic counter hands them out), so it never sits waiting for a worker to wake up when it
    * could do the work: small splits cost little more than running inline, and nested calls cannot
    * deadlock (every unclaimed chunk is eventually claimed by the caller). The caller waits only

@@ -20,7 +20,7 @@ public final class Sgemm {
   /** Below this many multiply-adds the packing of the vector GEMM costs more than it saves. */
   private static final long VECTOR_MIN_WORK = 8L * 8 * 8;
   /** Multiply-adds each thread must get before a product is split across threads. */
-  static final long MIN_MACS_PER_THREAD = 1L << 21;
+  static final long MIN_MACS_PER_THREAD = 1L << 18;
   /** Row and column split units of the scalar kernels. */
   private static final int SCALAR_ROWS = 4;
   private static final int SCALAR_COLUMNS = 64;

@@ -14,7 +14,7 @@ import dev.vireo.tensor.Tensor;
  * f16/bf16 computed in f32. HardSigmoid on f32 is vectorized (a fused multiply-add, then a clamp).
  */
 public final class ActivationKernel implements Kernel {
-  private static final int GRAIN = 1 << 15;
+  private static final int GRAIN = 1 << 14;
 
   private final Activation fn;
   private final double a;

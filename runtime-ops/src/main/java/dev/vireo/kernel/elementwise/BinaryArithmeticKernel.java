@@ -22,7 +22,7 @@ import dev.vireo.tensor.Tensor;
  */
 public final class BinaryArithmeticKernel implements Kernel {
   /** Work per parallel chunk, in elements. */
-  private static final int GRAIN = 1 << 15;
+  private static final int GRAIN = 1 << 14;
 
   private final String op;
   private final BinaryOp fn;

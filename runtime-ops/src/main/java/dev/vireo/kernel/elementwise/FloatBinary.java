@@ -13,7 +13,7 @@ import dev.vireo.linalg.VecMath;
  */
 final class FloatBinary {
   /** Elements per parallel chunk. */
-  private static final int GRAIN = 1 << 15;
+  private static final int GRAIN = 1 << 14;
 
   private FloatBinary() {}
 

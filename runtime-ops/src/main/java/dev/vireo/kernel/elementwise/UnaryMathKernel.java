@@ -17,7 +17,7 @@ import dev.vireo.tensor.Tensor;
  */
 public final class UnaryMathKernel implements Kernel {
   /** Elements per parallel chunk: below this a split costs more than it saves. */
-  private static final int GRAIN = 1 << 15;
+  private static final int GRAIN = 1 << 14;
 
   private final UnaryOp fn;
 

@@ -30,7 +30,7 @@ public final class MatMulKernel implements Kernel {
   /** Multiply-adds per parallel chunk of the non-f32 types. */
   private static final int GRAIN = 1 << 15;
   /** Multiply-adds each thread must get before batch items are spread across threads. */
-  private static final long MIN_BATCH_MACS = 1L << 21;
+  private static final long MIN_BATCH_MACS = 1L << 18;
 
   /** B's constant initializer when it was packed, else null. */
   private final Tensor weight;

@@ -18,7 +18,7 @@ import dev.vireo.tensor.Tensor;
  * is vectorized across the dims after it, f64 accumulates in double.
  */
 public final class SoftmaxKernel implements Kernel {
-  private static final int GRAIN = 1 << 14;
+  private static final int GRAIN = 1 << 12;
 
   private final long axis;
   private final boolean coerce2d;

@@ -49,7 +49,7 @@ public final class LayerNormalizationKernel implements Kernel {
     float[] yd = y.floats();
     float[] md = mean.floats();
     float[] id = inv.floats();
-    ctx.parallelFor(rows, Math.max(1, 8192 / Math.max(1, len)), (from, to) -> {
+    ctx.parallelFor(rows, Math.max(1, 2048 / Math.max(1, len)), (from, to) -> {
       for (int row = from; row < to; row++) {
         int off = row * len;
         float mu = VecMath.sum(x, off, len) / len;

@@ -11,7 +11,7 @@ import dev.vireo.tensor.Tensor;
  * x + bias} when the optional 1-D bias (input 1, along x's last dim) is given. f32.
  */
 public final class FastGeluKernel implements Kernel {
-  private static final int MIN_CHUNK = 16384;
+  private static final int MIN_CHUNK = 4096;
 
   public FastGeluKernel(Node n) {}
 

@@ -11,7 +11,7 @@ import dev.vireo.tensor.Tensor;
  * or {@code v = x + bias}, the 1-D bias running along x's last dim (BiasGelu). f32.
  */
 public final class GeluKernel implements Kernel {
-  private static final int MIN_CHUNK = 16384;
+  private static final int MIN_CHUNK = 4096;
   private final String op;
 
   public GeluKernel(Node n) {

@@ -25,6 +25,8 @@ import dev.vireo.tensor.Tensor;
  * supported and rejected when given. f32.
  */
 public final class MsAttentionKernel implements Kernel {
+  /** Elements of the projection's bias add per parallel chunk. */
+  private static final int BIAS_GRAIN = 4096;
   private final int heads;
   private final float scaleAttr;
   private final boolean causal;
@@ -105,7 +107,9 @@ public final class MsAttentionKernel implements Kernel {
           w.floats(), 0, cols, 0f, qkv, 0, cols, par);
     }
     if (bias != null) {
-      VecMath.addBias(qkv, 0, rows, cols, bias.floats(), 0);
+      float[] bd = bias.floats();
+      ctx.parallelFor(rows, Math.max(1, BIAS_GRAIN / cols), (from, to) ->
+          VecMath.addBias(qkv, from * cols, to - from, cols, bd, 0));
     }
     AttentionMask m = AttentionMask.of(mask, batch, seq, maskFilter, causal);
     float[] rb = relBias == null ? null : checkRelBias(relBias, batch, seq);

@@ -18,7 +18,7 @@ import dev.vireo.tensor.Tensor;
  * input_skip_bias_sum ({@code s}). Epsilon defaults to 1e-12, as in onnxruntime. f32.
  */
 public final class SkipLayerNormKernel implements Kernel {
-  private static final int MIN_CHUNK_ELEMS = 8192;
+  private static final int MIN_CHUNK_ELEMS = 2048;
   private final float epsilon;
   private final boolean wantStats;
   private final boolean wantSum;
