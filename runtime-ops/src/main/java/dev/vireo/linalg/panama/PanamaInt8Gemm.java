@@ -10,25 +10,27 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Int8Gemm} on the Vector API: int32 multiply-adds over weights widened from bytes, at
- * whatever width the CPU offers.
+ * {@link Int8Gemm} on the Vector API: weights widened from bytes to float and multiplied with
+ * fused multiply-adds, at whatever width the CPU offers, exact in int32.
  *
- * <p>Implementation notes. Panels are {@link #NR} = 4 vectors wide. Few rows (fewer than
- * {@link #WIDEN_MIN_ROWS}) are memory-bound: the kernel streams the packed bytes once, widens
- * each load (byte to int, {@code vpmovsxbd}) and multiplies it into 4 rows (or 1) of int
- * accumulators, so the weights cost one byte per element of traffic. More rows are
- * compute-bound: each panel is widened to float once per {@link #KC}-deep block into a
- * per-thread buffer that stays in L1/L2, A is converted to float once, and a 6×4-vector FMA
- * register tile runs over the block; its sums are converted back to int and added to C at the
- * end of every block. That is exact: a block's sum is at most KC·255·128 < 2^24 in magnitude,
- * and every partial sum is an integer a float holds exactly. Measured against an int32 tile
- * ({@code vpmulld}, {@code vpaddd}) on the same widened panels it ran in 0.76× the time at
- * 512-bit and about the same at 128-bit. The Vector API has no int8 dot-product operation (VNNI), hence the widening. A byte load
- * is {@link #BYTES} wide: a quarter of an int vector, but at least 64 bits (the narrowest
- * species), so at 128-bit it reads 4 bytes past what it widens; {@link Int8Panels#SLACK} covers
- * the last panel. Species are static final constants (as fields or arguments the same code runs
- * tens of times slower). No helper takes or returns a vector: one that the JIT does not inline
- * boxes it, and a method already compiled big is not inlined.
+ * <p>Implementation notes. The Vector API has no int8 dot-product operation (VNNI, SDOT), so
+ * bytes are widened; float FMAs beat int32 multiply-adds ({@code vpmulld} issues at half the
+ * rate of an FMA). Float sums are exact as long as every partial sum stays below 2^24: a
+ * product is at most 255·128 in magnitude, so a block of at most 512 steps is summed in float,
+ * converted to int and added to C, and the int additions across blocks wrap as int32 does.
+ * Panels are {@link #NR} = 4 vectors wide.
+ *
+ * <p>Few rows (fewer than {@link #WIDEN_MIN_ROWS}) are bound by reading the weights: the
+ * kernel streams the packed bytes once per group of 4 rows (or 1), widens each load ({@code
+ * vpmovsxbd} + {@code vcvtdq2ps}) and uses it for every row of the group, so the weights cost
+ * one byte of traffic per element. More rows are compute-bound and run as the fp32 GEMM does: A
+ * is packed once into {@link #MR}-row float strips (k-major), each {@link #KC}-deep block of a
+ * panel is widened to float once into a per-thread buffer that stays in L2, and a 6×4-vector
+ * FMA tile runs over every strip. A byte load is {@link #BYTES} wide: a quarter of an int
+ * vector, but at least 64 bits (the narrowest species), so at 128-bit it reads 4 bytes past
+ * what it widens; {@link Int8Panels#SLACK} covers the last panel. Species are static final
+ * constants (as fields or arguments the same code runs tens of times slower). No helper takes
+ * or returns a vector: one that the JIT does not inline boxes it.
  */
 public final class PanamaInt8Gemm implements Int8Gemm {
   static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
@@ -45,13 +47,12 @@ public final class PanamaInt8Gemm implements Int8Gemm {
    * 2^24 keeps the block's float sums exact.
    */
   static final int KC = 256;
+  /** Depth of a streamed block: KB·255·128 < 2^24 keeps its float sums exact. */
+  static final int KB = 512;
   /** From this many rows on, widening a block once beats widening every load per row group. */
   static final int WIDEN_MIN_ROWS = 12;
 
   private static final ThreadLocal<float[]> WIDE = ThreadLocal.withInitial(() -> new float[KC * NR]);
-  /** Depth of a streamed block: KB·255·128 < 2^24 keeps its float sums exact. */
-  static final int KB = 512;
-  static final boolean PACK_A = Boolean.parseBoolean(System.getProperty("vireo.int8.packA", "true"));
   private static final ThreadLocal<int[]> EDGE = ThreadLocal.withInitial(() -> new int[MR * NR]);
   private static final ThreadLocal<float[][]> A_PACKED = ThreadLocal.withInitial(() -> new float[1][0]);
   private static final ThreadLocal<float[][]> A_FLOAT = ThreadLocal.withInitial(() -> new float[1][0]);
@@ -75,27 +76,7 @@ public final class PanamaInt8Gemm implements Int8Gemm {
     int k = w.k();
     byte[] b = w.data();
     if (m >= WIDEN_MIN_ROWS) {
-      if (PACK_A) {
-        packed(a, aOff, m, k, b, panel0, panel1, c, cOff, ldc);
-        return;
-      }
-      float[] af = floats(a, aOff, m * k);
-      float[] wide = WIDE.get();
-      for (int panel = panel0; panel < panel1; panel++) {
-        int base = panel * k * NR;
-        int col = cOff + panel * NR;
-        for (int k0 = 0; k0 < k; k0 += KC) {
-          int kc = Math.min(KC, k - k0);
-          widen(b, base + k0 * NR, wide, kc * NR);
-          int i = 0;
-          for (; i + MR <= m; i += MR) {
-            wide6(af, i * k + k0, k, wide, kc, c, col + i * ldc, ldc);
-          }
-          for (; i < m; i++) {
-            wide1(af, i * k + k0, k, wide, kc, c, col + i * ldc, ldc);
-          }
-        }
-      }
+      packed(a, aOff, m, k, b, panel0, panel1, c, cOff, ldc);
       return;
     }
     float[] af = floats(a, aOff, m * k);
@@ -199,120 +180,7 @@ public final class PanamaInt8Gemm implements Int8Gemm {
     }
   }
 
-  private static void wide6(float[] a, int ao, int lda, float[] w, int kc, int[] c, int co,
-      int ldc) {
-    FloatVector c00 = FloatVector.zero(F);
-    FloatVector c01 = FloatVector.zero(F);
-    FloatVector c02 = FloatVector.zero(F);
-    FloatVector c03 = FloatVector.zero(F);
-    FloatVector c10 = FloatVector.zero(F);
-    FloatVector c11 = FloatVector.zero(F);
-    FloatVector c12 = FloatVector.zero(F);
-    FloatVector c13 = FloatVector.zero(F);
-    FloatVector c20 = FloatVector.zero(F);
-    FloatVector c21 = FloatVector.zero(F);
-    FloatVector c22 = FloatVector.zero(F);
-    FloatVector c23 = FloatVector.zero(F);
-    FloatVector c30 = FloatVector.zero(F);
-    FloatVector c31 = FloatVector.zero(F);
-    FloatVector c32 = FloatVector.zero(F);
-    FloatVector c33 = FloatVector.zero(F);
-    FloatVector c40 = FloatVector.zero(F);
-    FloatVector c41 = FloatVector.zero(F);
-    FloatVector c42 = FloatVector.zero(F);
-    FloatVector c43 = FloatVector.zero(F);
-    FloatVector c50 = FloatVector.zero(F);
-    FloatVector c51 = FloatVector.zero(F);
-    FloatVector c52 = FloatVector.zero(F);
-    FloatVector c53 = FloatVector.zero(F);
-    // main loop
-    for (int p = 0; p < kc; p++) {
-      int bo = p * NR;
-      FloatVector b0 = FloatVector.fromArray(F, w, bo);
-      FloatVector b1 = FloatVector.fromArray(F, w, bo + 1 * L);
-      FloatVector b2 = FloatVector.fromArray(F, w, bo + 2 * L);
-      FloatVector b3 = FloatVector.fromArray(F, w, bo + 3 * L);
-      FloatVector x0 = FloatVector.broadcast(F, a[ao + p]);
-      c00 = b0.fma(x0, c00);
-      c01 = b1.fma(x0, c01);
-      c02 = b2.fma(x0, c02);
-      c03 = b3.fma(x0, c03);
-      FloatVector x1 = FloatVector.broadcast(F, a[ao + 1 * lda + p]);
-      c10 = b0.fma(x1, c10);
-      c11 = b1.fma(x1, c11);
-      c12 = b2.fma(x1, c12);
-      c13 = b3.fma(x1, c13);
-      FloatVector x2 = FloatVector.broadcast(F, a[ao + 2 * lda + p]);
-      c20 = b0.fma(x2, c20);
-      c21 = b1.fma(x2, c21);
-      c22 = b2.fma(x2, c22);
-      c23 = b3.fma(x2, c23);
-      FloatVector x3 = FloatVector.broadcast(F, a[ao + 3 * lda + p]);
-      c30 = b0.fma(x3, c30);
-      c31 = b1.fma(x3, c31);
-      c32 = b2.fma(x3, c32);
-      c33 = b3.fma(x3, c33);
-      FloatVector x4 = FloatVector.broadcast(F, a[ao + 4 * lda + p]);
-      c40 = b0.fma(x4, c40);
-      c41 = b1.fma(x4, c41);
-      c42 = b2.fma(x4, c42);
-      c43 = b3.fma(x4, c43);
-      FloatVector x5 = FloatVector.broadcast(F, a[ao + 5 * lda + p]);
-      c50 = b0.fma(x5, c50);
-      c51 = b1.fma(x5, c51);
-      c52 = b2.fma(x5, c52);
-      c53 = b3.fma(x5, c53);
-    }
-    IntVector.fromArray(I, c, co)
-        .add((IntVector) c00.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co);
-    IntVector.fromArray(I, c, co + 1 * L)
-        .add((IntVector) c01.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 1 * L);
-    IntVector.fromArray(I, c, co + 2 * L)
-        .add((IntVector) c02.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 2 * L);
-    IntVector.fromArray(I, c, co + 3 * L)
-        .add((IntVector) c03.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 3 * L);
-    IntVector.fromArray(I, c, co + 1 * ldc)
-        .add((IntVector) c10.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 1 * ldc);
-    IntVector.fromArray(I, c, co + 1 * ldc + 1 * L)
-        .add((IntVector) c11.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 1 * ldc + 1 * L);
-    IntVector.fromArray(I, c, co + 1 * ldc + 2 * L)
-        .add((IntVector) c12.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 1 * ldc + 2 * L);
-    IntVector.fromArray(I, c, co + 1 * ldc + 3 * L)
-        .add((IntVector) c13.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 1 * ldc + 3 * L);
-    IntVector.fromArray(I, c, co + 2 * ldc)
-        .add((IntVector) c20.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 2 * ldc);
-    IntVector.fromArray(I, c, co + 2 * ldc + 1 * L)
-        .add((IntVector) c21.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 2 * ldc + 1 * L);
-    IntVector.fromArray(I, c, co + 2 * ldc + 2 * L)
-        .add((IntVector) c22.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 2 * ldc + 2 * L);
-    IntVector.fromArray(I, c, co + 2 * ldc + 3 * L)
-        .add((IntVector) c23.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 2 * ldc + 3 * L);
-    IntVector.fromArray(I, c, co + 3 * ldc)
-        .add((IntVector) c30.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 3 * ldc);
-    IntVector.fromArray(I, c, co + 3 * ldc + 1 * L)
-        .add((IntVector) c31.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 3 * ldc + 1 * L);
-    IntVector.fromArray(I, c, co + 3 * ldc + 2 * L)
-        .add((IntVector) c32.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 3 * ldc + 2 * L);
-    IntVector.fromArray(I, c, co + 3 * ldc + 3 * L)
-        .add((IntVector) c33.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 3 * ldc + 3 * L);
-    IntVector.fromArray(I, c, co + 4 * ldc)
-        .add((IntVector) c40.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 4 * ldc);
-    IntVector.fromArray(I, c, co + 4 * ldc + 1 * L)
-        .add((IntVector) c41.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 4 * ldc + 1 * L);
-    IntVector.fromArray(I, c, co + 4 * ldc + 2 * L)
-        .add((IntVector) c42.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 4 * ldc + 2 * L);
-    IntVector.fromArray(I, c, co + 4 * ldc + 3 * L)
-        .add((IntVector) c43.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 4 * ldc + 3 * L);
-    IntVector.fromArray(I, c, co + 5 * ldc)
-        .add((IntVector) c50.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 5 * ldc);
-    IntVector.fromArray(I, c, co + 5 * ldc + 1 * L)
-        .add((IntVector) c51.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 5 * ldc + 1 * L);
-    IntVector.fromArray(I, c, co + 5 * ldc + 2 * L)
-        .add((IntVector) c52.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 5 * ldc + 2 * L);
-    IntVector.fromArray(I, c, co + 5 * ldc + 3 * L)
-        .add((IntVector) c53.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 5 * ldc + 3 * L);
-  }
-
+  /** C[MR×NR] += packed A strip (k-major, MR floats per k) · a kc-deep widened panel block. */
   private static void tile6(float[] a, int ao, float[] w, int kc, int[] c, int co,
       int ldc) {
     FloatVector c00 = FloatVector.zero(F);
@@ -425,35 +293,6 @@ public final class PanamaInt8Gemm implements Int8Gemm {
         .add((IntVector) c52.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 5 * ldc + 2 * L);
     IntVector.fromArray(I, c, co + 5 * ldc + 3 * L)
         .add((IntVector) c53.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 5 * ldc + 3 * L);
-  }
-
-  private static void wide1(float[] a, int ao, int lda, float[] w, int kc, int[] c, int co,
-      int ldc) {
-    FloatVector c00 = FloatVector.zero(F);
-    FloatVector c01 = FloatVector.zero(F);
-    FloatVector c02 = FloatVector.zero(F);
-    FloatVector c03 = FloatVector.zero(F);
-    // main loop
-    for (int p = 0; p < kc; p++) {
-      int bo = p * NR;
-      FloatVector b0 = FloatVector.fromArray(F, w, bo);
-      FloatVector b1 = FloatVector.fromArray(F, w, bo + 1 * L);
-      FloatVector b2 = FloatVector.fromArray(F, w, bo + 2 * L);
-      FloatVector b3 = FloatVector.fromArray(F, w, bo + 3 * L);
-      FloatVector x0 = FloatVector.broadcast(F, a[ao + p]);
-      c00 = b0.fma(x0, c00);
-      c01 = b1.fma(x0, c01);
-      c02 = b2.fma(x0, c02);
-      c03 = b3.fma(x0, c03);
-    }
-    IntVector.fromArray(I, c, co)
-        .add((IntVector) c00.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co);
-    IntVector.fromArray(I, c, co + 1 * L)
-        .add((IntVector) c01.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 1 * L);
-    IntVector.fromArray(I, c, co + 2 * L)
-        .add((IntVector) c02.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 2 * L);
-    IntVector.fromArray(I, c, co + 3 * L)
-        .add((IntVector) c03.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 3 * L);
   }
 
   /** C[4×NR] += A rows (float, stride lda) · a kb-deep block of a byte panel widened per load. */
