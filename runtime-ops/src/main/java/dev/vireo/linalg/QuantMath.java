@@ -49,4 +49,14 @@ public interface QuantMath {
    * {@code out[oo + j] = (float) c[co + j] · scale} for j in [0, n) (a per-tensor scale).
    */
   void scaleToFloat(int[] c, int co, int n, float scale, float[] out, int oo);
+
+  /**
+   * Requantizes int32 accumulators in place: {@code c = clamp(rint((double) c · multiplier) +
+   * zeroPoint, lo, hi)}, the product in double (as the int32 and the float32 multiplier give it,
+   * rounded once), rounding half to even; {@code lo ≤ zeroPoint ≤ hi} within [-128, 255].
+   */
+  void requantize(int[] c, int co, int n, float multiplier, int zeroPoint, int lo, int hi);
+
+  /** {@code out[oo + i] = (byte) c[co + i]}: the low 8 bits. */
+  void narrow(int[] c, int co, int n, byte[] out, int oo);
 }

@@ -72,4 +72,24 @@ public final class ScalarQuantMath implements QuantMath {
       out[oo + j] = c[co + j] * scale;
     }
   }
+
+  /** One accumulator requantized as {@link QuantMath#requantize} defines it. */
+  public static int requantizeOne(int c, float multiplier, int zeroPoint, int lo, int hi) {
+    double r = Math.rint((double) c * multiplier) + zeroPoint;
+    return (int) Math.clamp(r, lo, hi);
+  }
+
+  @Override
+  public void requantize(int[] c, int co, int n, float multiplier, int zeroPoint, int lo, int hi) {
+    for (int i = co; i < co + n; i++) {
+      c[i] = requantizeOne(c[i], multiplier, zeroPoint, lo, hi);
+    }
+  }
+
+  @Override
+  public void narrow(int[] c, int co, int n, byte[] out, int oo) {
+    for (int i = 0; i < n; i++) {
+      out[oo + i] = (byte) c[co + i];
+    }
+  }
 }

@@ -153,4 +153,39 @@ class QuantMathTest {
       assertThat(got).containsExactly(want);
     }
   }
+
+  @Test
+  void requantizeAndNarrowMatchReference() {
+    SplittableRandom rnd = new SplittableRandom(5);
+    int[] special = {0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, 1 << 20, -(1 << 20), 12345, -77};
+    float[] multipliers = {1f, 0.5f, 1.5f, 2.5e-4f, 3.0517578e-5f, 1e-9f, 37f};
+    for (int n : LENGTHS) {
+      for (float mul : multipliers) {
+        for (int[] r : new int[][] {{0, 255}, {-128, 127}}) {
+          int[] c = new int[n + 3];
+          for (int i = 0; i < c.length; i++) {
+            c[i] = switch (rnd.nextInt(3)) {
+              case 0 -> special[rnd.nextInt(special.length)];
+              case 1 -> Math.round((rnd.nextInt(600) - 300 + 0.5f) / mul);
+              default -> rnd.nextInt(-100_000, 100_000);
+            };
+          }
+          int zp = r[0] == 0 ? rnd.nextInt(256) : rnd.nextInt(256) - 128;
+          int[] want = c.clone();
+          int[] got = c.clone();
+          REF.requantize(want, 3, n, mul, zp, r[0], r[1]);
+          FAST.requantize(got, 3, n, mul, zp, r[0], r[1]);
+          assertThat(got).as("n=%d mul=%s zp=%d", n, mul, zp).containsExactly(want);
+          byte[] wantB = new byte[n + 1];
+          byte[] gotB = new byte[n + 1];
+          REF.narrow(want, 3, n, wantB, 1);
+          FAST.narrow(want, 3, n, gotB, 1);
+          assertThat(gotB).containsExactly(wantB);
+        }
+      }
+    }
+    int[] c = {5, 7, -5, 1000, -1000};
+    REF.requantize(c, 0, 5, 0.5f, 3, 0, 255);
+    assertThat(c).containsExactly(5, 7, 1, 255, 0);
+  }
 }

@@ -3,6 +3,7 @@ package dev.vireo.linalg.panama;
 import dev.vireo.linalg.QuantMath;
 import dev.vireo.linalg.ScalarQuantMath;
 import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -21,7 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Bytes move through a byte vector of a quarter of the int vector's size, at least 64 bits: at
  * 128-bit that one holds two int vectors' worth, so a store writes past the values it carries;
  * loops stop a byte vector short of the end and the next store or the scalar tail overwrites the
- * extra bytes with their own values.
+ * extra bytes with their own values. Requantization runs in double lanes (the reference's double
+ * product) with the same clamp-then-round trick at 1.5·2^52.
  */
 public final class PanamaQuantMath implements QuantMath {
   static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -30,7 +32,16 @@ public final class PanamaQuantMath implements QuantMath {
   static final VectorSpecies<Byte> BQ =
       VectorSpecies.of(byte.class, VectorShape.forBitSize(Math.max(64, I.vectorBitSize() / 4)));
   static final int BL = BQ.length();
+  static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  static final int DL = D.length();
+  /** Ints filling half a double vector's bits: one per double lane. */
+  static final VectorSpecies<Integer> ID =
+      VectorSpecies.of(int.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
   private static final float MAGIC = 12582912f;
+  /** 1.5·2^52: adding and subtracting it rounds a double of magnitude below 2^51 to an integer. */
+  private static final double DMAGIC = 6755399441055744.0;
+  /** Beyond ±2^20 every requantized value saturates (zero points lie in [-128, 255]). */
+  private static final double DLIMIT = 1 << 20;
   private static final float LIMIT = 512f;
 
   @Override
@@ -144,6 +155,34 @@ public final class PanamaQuantMath implements QuantMath {
     }
     for (; j < n; j++) {
       out[oo + j] = c[co + j] * scale;
+    }
+  }
+
+  @Override
+  public void requantize(int[] c, int co, int n, float multiplier, int zeroPoint, int lo, int hi) {
+    double mul = multiplier;
+    int i = 0;
+    for (; i + DL <= n; i += DL) {
+      DoubleVector v = ((DoubleVector) IntVector.fromArray(ID, c, co + i)
+          .convertShape(VectorOperators.I2D, D, 0)).mul(mul).max(-DLIMIT).min(DLIMIT);
+      DoubleVector r = v.add(DMAGIC).sub(DMAGIC);
+      ((IntVector) r.convertShape(VectorOperators.D2I, ID, 0)).add(zeroPoint).max(lo).min(hi)
+          .intoArray(c, co + i);
+    }
+    for (; i < n; i++) {
+      c[co + i] = ScalarQuantMath.requantizeOne(c[co + i], multiplier, zeroPoint, lo, hi);
+    }
+  }
+
+  @Override
+  public void narrow(int[] c, int co, int n, byte[] out, int oo) {
+    int i = 0;
+    for (; i + BL <= n; i += L) {
+      ((ByteVector) IntVector.fromArray(I, c, co + i).convertShape(VectorOperators.I2B, BQ, 0))
+          .intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      out[oo + i] = (byte) c[co + i];
     }
   }
 }
