@@ -3,6 +3,8 @@ package dev.vireo.kernel.quant;
 import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.linalg.QuantMath;
+import dev.vireo.linalg.QuantMaths;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Tensor;
 
@@ -57,16 +59,20 @@ public final class DequantizeLinearKernel implements Kernel {
     return new Tensor[] {out};
   }
 
-  /** The common 8-bit to f32 case on the arrays; exact centering, one float32 product. */
+  /**
+   * The common 8-bit to f32 case, a run of elements sharing a scale at a time on {@link
+   * QuantMaths}: exact centering, one float32 product.
+   */
   private static void dequantizeByteToFloat(Tensor x, float[] scale, Tensor zp, QuantLayout layout,
       float[] out) {
     byte[] xb = x.bytes();
     boolean unsigned = x.dtype() == DType.UINT8;
-    for (int i = 0; i < xb.length; i++) {
+    QuantMath math = QuantMaths.get();
+    int run = Math.max(1, layout.run(xb.length));
+    for (int i = 0; i < xb.length; i += run) {
       int s = layout.scaleIndex(i);
       int z = zp == null ? 0 : (int) zp.getLong(s);
-      int v = unsigned ? xb[i] & 0xFF : xb[i];
-      out[i] = (v - z) * scale[s];
+      math.dequantize(xb, i, Math.min(run, xb.length - i), unsigned, z, scale[s], out, i);
     }
   }
 }

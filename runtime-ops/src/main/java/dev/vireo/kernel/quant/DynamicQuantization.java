@@ -1,59 +1,46 @@
 package dev.vireo.kernel.quant;
 
+import dev.vireo.linalg.QuantMath;
+import dev.vireo.linalg.QuantMaths;
+
 /**
  * Dynamic uint8 quantization of float activations, as DynamicQuantizeLinear and onnxruntime's
  * DynamicQuantizeMatMul do it: range {@code [min(0, min x), max(0, max x)]}, {@code scale =
  * (max - min) / 255}, {@code zero_point = saturate(round(-min / scale))}, {@code q =
- * saturate(round(x / scale) + zero_point)}, float32, rounding half to even.
+ * saturate(round(x / scale) + zero_point)}, float32, rounding half to even. The element-wise
+ * passes run on {@link QuantMaths} (SIMD when enabled, bit-identical to the scalar reference).
  */
 public final class DynamicQuantization {
   private DynamicQuantization() {}
 
-  /** The scale of x[0..n): 0 when x is all zero (DynamicQuantizeLinear's spec result). */
-  public static float scale(float[] x, int n) {
-    float min = 0;
-    float max = 0;
-    for (int i = 0; i < n; i++) {
-      min = Math.min(min, x[i]);
-      max = Math.max(max, x[i]);
-    }
-    return (max - min) / 255f;
-  }
+  /** The scale and zero point of a tensor's data. */
+  public record Params(float scale, int zeroPoint) {}
 
-  /** The zero point for scale, given min of x (scale 0 gives 0). */
-  public static int zeroPoint(float[] x, int n, float scale) {
-    if (scale == 0) {
-      return 0;
-    }
-    float min = 0;
-    for (int i = 0; i < n; i++) {
-      min = Math.min(min, x[i]);
-    }
-    return (int) Math.clamp(Math.rint(-min / scale), 0, 255);
+  /** The parameters of x[0..n): scale 0 and zero point 0 when x is all zero (the spec's result). */
+  public static Params of(float[] x, int n) {
+    float[] range = new float[2];
+    QuantMaths.get().range(x, 0, n, range);
+    float scale = (range[1] - range[0]) / 255f;
+    int zp = scale == 0 ? 0 : (int) Math.clamp(Math.rint(-range[0] / scale), 0, 255);
+    return new Params(scale, zp);
   }
 
   /** q = saturate(round(x / scale) + zp) into out as uint8 (all zp when scale is 0). */
-  public static void quantize(float[] x, int n, float scale, int zp, byte[] out) {
-    for (int i = 0; i < n; i++) {
-      out[i] = (byte) quantizeOne(x[i], scale, zp);
+  public static void quantize(float[] x, int n, Params p, byte[] out) {
+    if (p.scale() == 0) {
+      java.util.Arrays.fill(out, 0, n, (byte) p.zeroPoint());
+      return;
     }
+    QuantMaths.get().quantize(x, 0, n, p.scale(), p.zeroPoint(), 0, 255, out, 0);
   }
 
   /** As {@link #quantize}, but stores {@code q - zp} as ints (the centered GEMM operand). */
-  public static void quantizeCentered(float[] x, int n, float scale, int zp, int[] out) {
-    for (int i = 0; i < n; i++) {
-      out[i] = quantizeOne(x[i], scale, zp) - zp;
+  public static void quantizeCentered(float[] x, int n, Params p, int[] out) {
+    if (p.scale() == 0) {
+      java.util.Arrays.fill(out, 0, n, 0);
+      return;
     }
-  }
-
-  private static int quantizeOne(float x, float scale, int zp) {
-    if (scale == 0) {
-      return zp;
-    }
-    float q = (float) Math.rint(x / scale) + zp;
-    if (Float.isNaN(q)) {
-      return zp;
-    }
-    return (int) Math.clamp(q, 0f, 255f);
+    QuantMath math = QuantMaths.get();
+    math.quantizeCentered(x, 0, n, p.scale(), p.zeroPoint(), out, 0);
   }
 }

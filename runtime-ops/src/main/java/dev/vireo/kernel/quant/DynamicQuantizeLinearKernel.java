@@ -18,10 +18,11 @@ public final class DynamicQuantizeLinearKernel implements Kernel {
     Tensor x = in[0];
     int n = x.size();
     float[] xs = x.floats();
-    float scale = DynamicQuantization.scale(xs, n);
-    int zp = DynamicQuantization.zeroPoint(xs, n, scale);
+    DynamicQuantization.Params p = DynamicQuantization.of(xs, n);
+    float scale = p.scale();
+    int zp = p.zeroPoint();
     Tensor y = ctx.allocateUninitialized(DType.UINT8, x.shape());
-    DynamicQuantization.quantize(xs, n, scale, zp, y.bytes());
+    DynamicQuantization.quantize(xs, n, p, y.bytes());
     Tensor s = ctx.allocate(DType.FLOAT, Shape.SCALAR);
     s.floats()[0] = scale;
     Tensor z = ctx.allocate(DType.UINT8, Shape.SCALAR);

@@ -3,6 +3,8 @@ package dev.vireo.kernel.quant;
 import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.linalg.Im2col;
+import dev.vireo.linalg.Int8Gemms;
+import dev.vireo.linalg.Int8Panels;
 import dev.vireo.op.nn.WindowAttributes;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
@@ -16,7 +18,9 @@ import java.util.Arrays;
  * point). x's zero point is a scalar, w's a scalar or one per output channel.
  *
  * <p>The centered image (values within ±255) is unfolded with {@link Im2col} as floats, which
- * hold those integers exactly; the products are then summed in int.
+ * hold those integers exactly, turned back into X's bytes (padding becomes the zero point),
+ * packed as the B of the int8 GEMM ({@link QuantGemm#multiply}) with X's zero point as B's, and
+ * multiplied by the centered weights as A: exact int32 products.
  */
 final class IntConv {
   private static final int MAX_SPATIAL = 3;
@@ -83,22 +87,23 @@ final class IntConv {
       wc[i] = (int) (w.getLong(i) - z);
     }
     float[] col = new float[kg * outSize];
+    byte[] colBytes = new byte[kg * outSize];
+    boolean unsigned = x.dtype() == DType.UINT8;
+    int[] xzp = {(int) xz};
     for (int img = 0; img < n; img++) {
       for (int grp = 0; grp < g; grp++) {
         Im2col.unfold(xc, (img * c + grp * cg) * inSize, 0, cg, in, k, s, padBegin, dil, out, col);
+        // back to X's own bytes (padding becomes the zero point), packed as the GEMM's B
+        for (int i = 0; i < colBytes.length; i++) {
+          colBytes[i] = (byte) ((int) col[i] + xz);
+        }
+        Int8Panels panels = Int8Gemms.pack(colBytes, 0, kg, outSize, unsigned, xzp);
+        int ldc = panels.paddedN();
+        int[] prod = QuantGemm.buffer(1, mg * ldc);
+        int[] a = Arrays.copyOfRange(wc, grp * mg * kg, (grp + 1) * mg * kg);
+        QuantGemm.multiply(a, mg, panels, prod, ldc, ctx);
         for (int oc = 0; oc < mg; oc++) {
-          int mm = grp * mg + oc;
-          int yOff = (img * m + mm) * outSize;
-          for (int p = 0; p < kg; p++) {
-            int wv = wc[mm * kg + p];
-            if (wv == 0) {
-              continue;
-            }
-            int colOff = p * outSize;
-            for (int o = 0; o < outSize; o++) {
-              yv[yOff + o] += wv * (int) col[colOff + o];
-            }
-          }
+          System.arraycopy(prod, oc * ldc, yv, (img * m + grp * mg + oc) * outSize, outSize);
         }
       }
     }

@@ -56,10 +56,11 @@ public final class MatMulIntegerToFloatKernel implements Kernel {
     int[] centered;
     if (dynamic) {
       float[] x = a.floats();
-      aScale = DynamicQuantization.scale(x, a.size());
-      aZp = DynamicQuantization.zeroPoint(x, a.size(), aScale);
+      DynamicQuantization.Params p = DynamicQuantization.of(x, a.size());
+      aScale = p.scale();
+      aZp = p.zeroPoint();
       centered = QuantGemm.buffer(0, a.size());
-      DynamicQuantization.quantizeCentered(x, a.size(), aScale, aZp, centered);
+      DynamicQuantization.quantizeCentered(x, a.size(), p, centered);
     } else {
       aScale = scalar(in[2], "a_scale");
       Tensor aZpT = input(in, 4);

@@ -6,6 +6,8 @@ import dev.vireo.ir.Value;
 import dev.vireo.linalg.Int8Gemm;
 import dev.vireo.linalg.Int8Gemms;
 import dev.vireo.linalg.Int8Panels;
+import dev.vireo.linalg.QuantMath;
+import dev.vireo.linalg.QuantMaths;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Tensor;
 import java.util.Arrays;
@@ -70,16 +72,7 @@ public final class QuantGemm {
   public static int[] center(Tensor a, int zeroPoint) {
     int size = a.size();
     int[] c = buffer(0, size);
-    byte[] d = a.bytes();
-    if (a.dtype() == DType.UINT8) {
-      for (int i = 0; i < size; i++) {
-        c[i] = (d[i] & 0xFF) - zeroPoint;
-      }
-    } else {
-      for (int i = 0; i < size; i++) {
-        c[i] = d[i] - zeroPoint;
-      }
-    }
+    QuantMaths.get().center(a.bytes(), 0, size, a.dtype() == DType.UINT8, zeroPoint, c, 0);
     return c;
   }
 
@@ -136,13 +129,16 @@ public final class QuantGemm {
    */
   public static void scaleToFloat(int[] c, int ldc, int rows, int n, float[] scale, float[] bias,
       float[] out) {
-    boolean perColumn = scale.length > 1;
+    QuantMath math = QuantMaths.get();
     for (int i = 0; i < rows; i++) {
-      int ci = i * ldc;
-      int oi = i * n;
-      for (int j = 0; j < n; j++) {
-        float v = c[ci + j] * (perColumn ? scale[j] : scale[0]);
-        out[oi + j] = bias == null ? v : v + bias[j];
+      if (scale.length > 1) {
+        math.scaleToFloat(c, i * ldc, n, scale, 0, bias, 0, out, i * n);
+      } else if (bias == null) {
+        math.scaleToFloat(c, i * ldc, n, scale[0], out, i * n);
+      } else {
+        for (int j = 0; j < n; j++) {
+          out[i * n + j] = c[i * ldc + j] * scale[0] + bias[j];
+        }
       }
     }
   }

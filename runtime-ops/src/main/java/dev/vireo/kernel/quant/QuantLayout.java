@@ -59,6 +59,18 @@ final class QuantLayout {
     return new QuantLayout(2, inner, d, b, blocks);
   }
 
+  /**
+   * How many consecutive elements share one scale: the whole tensor ({@code size}) per-tensor,
+   * the elements after the axis per-axis, 1 when blocked (the caller then asks per element).
+   */
+  int run(int size) {
+    return switch (kind) {
+      case 0 -> size;
+      case 1 -> inner;
+      default -> 1;
+    };
+  }
+
   /** The index into the scale of element i (row-major) of the input. */
   int scaleIndex(int i) {
     return switch (kind) {

@@ -3,6 +3,8 @@ package dev.vireo.kernel.quant;
 import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.linalg.QuantMath;
+import dev.vireo.linalg.QuantMaths;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Float8;
 import dev.vireo.tensor.Tensor;
@@ -76,19 +78,22 @@ public final class QuantizeLinearKernel implements Kernel {
     return new Tensor[] {out};
   }
 
-  /** The common f32 to 8-bit case on the arrays; the same arithmetic as the general loop. */
+  /**
+   * The common f32 to 8-bit case, a run of elements sharing a scale at a time on {@link
+   * QuantMaths} (SIMD when enabled): {@code clamp(rint(x / scale) + z, lo, hi)}, NaN to z, ±Inf
+   * saturating.
+   */
   private static void quantizeFloatToByte(float[] x, Tensor scale, Tensor zp, QuantLayout layout,
       byte[] out, boolean unsigned) {
     float[] sc = scale.toFloatArray();
     int lo = unsigned ? 0 : Byte.MIN_VALUE;
     int hi = unsigned ? 255 : Byte.MAX_VALUE;
-    for (int i = 0; i < x.length; i++) {
+    QuantMath math = QuantMaths.get();
+    int run = Math.max(1, layout.run(x.length));
+    for (int i = 0; i < x.length; i += run) {
       int s = layout.scaleIndex(i);
       int z = zp == null ? 0 : (int) zp.getLong(s);
-      float q = x[i] / sc[s];
-      // NaN stays at the zero point, as in QuantTypes.quantizeInteger
-      float r = Float.isNaN(q) ? 0 : (float) Math.rint(q);
-      out[i] = (byte) Math.clamp((long) r + z, lo, hi);
+      math.quantize(x, i, Math.min(run, x.length - i), sc[s], z, lo, hi, out, i);
     }
   }
 }

@@ -10,25 +10,27 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Int8Gemm} on the Vector API: int32 multiply-adds over weights widened from bytes, at
- * whatever width the CPU offers.
+ * {@link Int8Gemm} on the Vector API: weights widened from bytes to float and multiplied with
+ * fused multiply-adds, at whatever width the CPU offers, exact in int32.
  *
- * <p>Implementation notes. Panels are {@link #NR} = 4 vectors wide. Few rows (fewer than
- * {@link #WIDEN_MIN_ROWS}) are memory-bound: the kernel streams the packed bytes once, widens
- * each load (byte to int, {@code vpmovsxbd}) and multiplies it into 4 rows (or 1) of int
- * accumulators, so the weights cost one byte per element of traffic. More rows are
- * compute-bound: each panel is widened to float once per {@link #KC}-deep block into a
- * per-thread buffer that stays in L1/L2, A is converted to float once, and a 6×4-vector FMA
- * register tile runs over the block; its sums are converted back to int and added to C at the
- * end of every block. That is exact: a block's sum is at most KC·255·128 < 2^24 in magnitude,
- * and every partial sum is an integer a float holds exactly. Measured against an int32 tile
- * ({@code vpmulld}, {@code vpaddd}) on the same widened panels it ran in 0.76× the time at
- * 512-bit and about the same at 128-bit. The Vector API has no int8 dot-product operation (VNNI), hence the widening. A byte load
- * is {@link #BYTES} wide: a quarter of an int vector, but at least 64 bits (the narrowest
- * species), so at 128-bit it reads 4 bytes past what it widens; {@link Int8Panels#SLACK} covers
- * the last panel. Species are static final constants (as fields or arguments the same code runs
- * tens of times slower). No helper takes or returns a vector: one that the JIT does not inline
- * boxes it, and a method already compiled big is not inlined.
+ * <p>Implementation notes. The Vector API has no int8 dot-product operation (VNNI, SDOT), so
+ * bytes are widened; float FMAs beat int32 multiply-adds ({@code vpmulld} issues at half the
+ * rate of an FMA). Float sums are exact as long as every partial sum stays below 2^24: a
+ * product is at most 255·128 in magnitude, so a block of at most 512 steps is summed in float,
+ * converted to int and added to C, and the int additions across blocks wrap as int32 does.
+ * Panels are {@link #NR} = 4 vectors wide.
+ *
+ * <p>Few rows (fewer than {@link #WIDEN_MIN_ROWS}) are bound by reading the weights: the
+ * kernel streams the packed bytes once per group of 4 rows (or 1), widens each load ({@code
+ * vpmovsxbd} + {@code vcvtdq2ps}) and uses it for every row of the group, so the weights cost
+ * one byte of traffic per element. More rows are compute-bound and run as the fp32 GEMM does: A
+ * is packed once into {@link #MR}-row float strips (k-major), each {@link #KC}-deep block of a
+ * panel is widened to float once into a per-thread buffer that stays in L2, and a 6×4-vector
+ * FMA tile runs over every strip. A byte load is {@link #BYTES} wide: a quarter of an int
+ * vector, but at least 64 bits (the narrowest species), so at 128-bit it reads 4 bytes past
+ * what it widens; {@link Int8Panels#SLACK} covers the last panel. Species are static final
+ * constants (as fields or arguments the same code runs tens of times slower). No helper takes
+ * or returns a vector: one that the JIT does not inline boxes it.
  */
 public final class PanamaInt8Gemm implements Int8Gemm {
   static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
@@ -45,10 +47,14 @@ public final class PanamaInt8Gemm implements Int8Gemm {
    * 2^24 keeps the block's float sums exact.
    */
   static final int KC = 256;
+  /** Depth of a streamed block: KB·255·128 < 2^24 keeps its float sums exact. */
+  static final int KB = 512;
   /** From this many rows on, widening a block once beats widening every load per row group. */
   static final int WIDEN_MIN_ROWS = 12;
 
   private static final ThreadLocal<float[]> WIDE = ThreadLocal.withInitial(() -> new float[KC * NR]);
+  private static final ThreadLocal<int[]> EDGE = ThreadLocal.withInitial(() -> new int[MR * NR]);
+  private static final ThreadLocal<float[][]> A_PACKED = ThreadLocal.withInitial(() -> new float[1][0]);
   private static final ThreadLocal<float[][]> A_FLOAT = ThreadLocal.withInitial(() -> new float[1][0]);
 
   /** Describes the width in use, e.g. {@code panama 512-bit (16 int lanes)}. */
@@ -69,33 +75,89 @@ public final class PanamaInt8Gemm implements Int8Gemm {
     }
     int k = w.k();
     byte[] b = w.data();
-    float[] af = m >= WIDEN_MIN_ROWS ? floats(a, aOff, m * k) : null;
+    if (m >= WIDEN_MIN_ROWS) {
+      packed(a, aOff, m, k, b, panel0, panel1, c, cOff, ldc);
+      return;
+    }
+    float[] af = floats(a, aOff, m * k);
     for (int panel = panel0; panel < panel1; panel++) {
       int base = panel * k * NR;
       int col = cOff + panel * NR;
-      if (m >= WIDEN_MIN_ROWS) {
-        float[] wide = WIDE.get();
-        for (int k0 = 0; k0 < k; k0 += KC) {
-          int kc = Math.min(KC, k - k0);
-          widen(b, base + k0 * NR, wide, kc * NR);
-          int i = 0;
-          for (; i + MR <= m; i += MR) {
-            wide6(af, i * k + k0, k, wide, kc, c, col + i * ldc, ldc);
-          }
-          for (; i < m; i++) {
-            wide1(af, i * k + k0, k, wide, kc, c, col + i * ldc, ldc);
-          }
-        }
-      } else {
+      for (int k0 = 0; k0 < k; k0 += KB) {
+        int kb = Math.min(KB, k - k0);
+        int wo = base + k0 * NR;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
-          bytes4(a, aOff + i * k, k, b, base, k, c, col + i * ldc, ldc);
+          PanamaInt8Stream.stream4(af, i * k + k0, k, b, wo, kb, c, col + i * ldc, ldc);
         }
         for (; i < m; i++) {
-          bytes1(a, aOff + i * k, k, b, base, k, c, col + i * ldc, ldc);
+          PanamaInt8Stream.stream1(af, i * k + k0, k, b, wo, kb, c, col + i * ldc, ldc);
         }
       }
     }
+  }
+
+  /**
+   * Many rows: A packed once into MR-row float strips (k-major, rows past m zero), each KC-deep
+   * block of a panel widened to float once, then the MR×NR FMA tile over every strip.
+   */
+  private static void packed(int[] a, int aOff, int m, int k, byte[] b, int panel0, int panel1,
+      int[] c, int cOff, int ldc) {
+    int strips = (m + MR - 1) / MR;
+    float[] ap = packA(a, aOff, m, k, strips);
+    float[] wide = WIDE.get();
+    int[] edge = EDGE.get();
+    for (int panel = panel0; panel < panel1; panel++) {
+      int base = panel * k * NR;
+      int col = cOff + panel * NR;
+      for (int k0 = 0; k0 < k; k0 += KC) {
+        int kc = Math.min(KC, k - k0);
+        widen(b, base + k0 * NR, wide, kc * NR);
+        for (int s = 0; s < strips; s++) {
+          int rows = Math.min(MR, m - s * MR);
+          int ao = s * MR * k + k0 * MR;
+          if (rows == MR) {
+            tile6(ap, ao, wide, kc, c, col + s * MR * ldc, ldc);
+          } else {
+            java.util.Arrays.fill(edge, 0);
+            tile6(ap, ao, wide, kc, edge, 0, NR);
+            for (int r = 0; r < rows; r++) {
+              int row = col + (s * MR + r) * ldc;
+              for (int j = 0; j < NR; j++) {
+                c[row + j] += edge[r * NR + j];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** A as float strips of MR rows, {@code ap[s·MR·k + p·MR + r] = a[(s·MR + r)·k + p]}. */
+  private static float[] packA(int[] a, int aOff, int m, int k, int strips) {
+    int n = strips * MR * k;
+    float[][] holder = A_PACKED.get();
+    if (holder[0].length < n) {
+      holder[0] = new float[n];
+    }
+    float[] ap = holder[0];
+    for (int s = 0; s < strips; s++) {
+      int rows = Math.min(MR, m - s * MR);
+      int dst = s * MR * k;
+      for (int r = 0; r < MR; r++) {
+        if (r < rows) {
+          int src = aOff + (s * MR + r) * k;
+          for (int p = 0; p < k; p++) {
+            ap[dst + p * MR + r] = a[src + p];
+          }
+        } else {
+          for (int p = 0; p < k; p++) {
+            ap[dst + p * MR + r] = 0;
+          }
+        }
+      }
+    }
+    return ap;
   }
 
   /** a[off..off+n) as floats in a per-thread buffer (exact: |a| ≤ 255). */
@@ -118,7 +180,8 @@ public final class PanamaInt8Gemm implements Int8Gemm {
     }
   }
 
-  private static void wide6(float[] a, int ao, int lda, float[] w, int kc, int[] c, int co,
+  /** C[MR×NR] += packed A strip (k-major, MR floats per k) · a kc-deep widened panel block. */
+  private static void tile6(float[] a, int ao, float[] w, int kc, int[] c, int co,
       int ldc) {
     FloatVector c00 = FloatVector.zero(F);
     FloatVector c01 = FloatVector.zero(F);
@@ -151,32 +214,32 @@ public final class PanamaInt8Gemm implements Int8Gemm {
       FloatVector b1 = FloatVector.fromArray(F, w, bo + 1 * L);
       FloatVector b2 = FloatVector.fromArray(F, w, bo + 2 * L);
       FloatVector b3 = FloatVector.fromArray(F, w, bo + 3 * L);
-      FloatVector x0 = FloatVector.broadcast(F, a[ao + p]);
+      FloatVector x0 = FloatVector.broadcast(F, a[ao + p * MR]);
       c00 = b0.fma(x0, c00);
       c01 = b1.fma(x0, c01);
       c02 = b2.fma(x0, c02);
       c03 = b3.fma(x0, c03);
-      FloatVector x1 = FloatVector.broadcast(F, a[ao + 1 * lda + p]);
+      FloatVector x1 = FloatVector.broadcast(F, a[ao + p * MR + 1]);
       c10 = b0.fma(x1, c10);
       c11 = b1.fma(x1, c11);
       c12 = b2.fma(x1, c12);
       c13 = b3.fma(x1, c13);
-      FloatVector x2 = FloatVector.broadcast(F, a[ao + 2 * lda + p]);
+      FloatVector x2 = FloatVector.broadcast(F, a[ao + p * MR + 2]);
       c20 = b0.fma(x2, c20);
       c21 = b1.fma(x2, c21);
       c22 = b2.fma(x2, c22);
       c23 = b3.fma(x2, c23);
-      FloatVector x3 = FloatVector.broadcast(F, a[ao + 3 * lda + p]);
+      FloatVector x3 = FloatVector.broadcast(F, a[ao + p * MR + 3]);
       c30 = b0.fma(x3, c30);
       c31 = b1.fma(x3, c31);
       c32 = b2.fma(x3, c32);
       c33 = b3.fma(x3, c33);
-      FloatVector x4 = FloatVector.broadcast(F, a[ao + 4 * lda + p]);
+      FloatVector x4 = FloatVector.broadcast(F, a[ao + p * MR + 4]);
       c40 = b0.fma(x4, c40);
       c41 = b1.fma(x4, c41);
       c42 = b2.fma(x4, c42);
       c43 = b3.fma(x4, c43);
-      FloatVector x5 = FloatVector.broadcast(F, a[ao + 5 * lda + p]);
+      FloatVector x5 = FloatVector.broadcast(F, a[ao + p * MR + 5]);
       c50 = b0.fma(x5, c50);
       c51 = b1.fma(x5, c51);
       c52 = b2.fma(x5, c52);
@@ -230,131 +293,5 @@ public final class PanamaInt8Gemm implements Int8Gemm {
         .add((IntVector) c52.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 5 * ldc + 2 * L);
     IntVector.fromArray(I, c, co + 5 * ldc + 3 * L)
         .add((IntVector) c53.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 5 * ldc + 3 * L);
-  }
-
-  private static void wide1(float[] a, int ao, int lda, float[] w, int kc, int[] c, int co,
-      int ldc) {
-    FloatVector c00 = FloatVector.zero(F);
-    FloatVector c01 = FloatVector.zero(F);
-    FloatVector c02 = FloatVector.zero(F);
-    FloatVector c03 = FloatVector.zero(F);
-    // main loop
-    for (int p = 0; p < kc; p++) {
-      int bo = p * NR;
-      FloatVector b0 = FloatVector.fromArray(F, w, bo);
-      FloatVector b1 = FloatVector.fromArray(F, w, bo + 1 * L);
-      FloatVector b2 = FloatVector.fromArray(F, w, bo + 2 * L);
-      FloatVector b3 = FloatVector.fromArray(F, w, bo + 3 * L);
-      FloatVector x0 = FloatVector.broadcast(F, a[ao + p]);
-      c00 = b0.fma(x0, c00);
-      c01 = b1.fma(x0, c01);
-      c02 = b2.fma(x0, c02);
-      c03 = b3.fma(x0, c03);
-    }
-    IntVector.fromArray(I, c, co)
-        .add((IntVector) c00.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co);
-    IntVector.fromArray(I, c, co + 1 * L)
-        .add((IntVector) c01.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 1 * L);
-    IntVector.fromArray(I, c, co + 2 * L)
-        .add((IntVector) c02.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 2 * L);
-    IntVector.fromArray(I, c, co + 3 * L)
-        .add((IntVector) c03.convertShape(VectorOperators.F2I, I, 0)).intoArray(c, co + 3 * L);
-  }
-
-  private static void bytes4(int[] a, int ao, int lda, byte[] w, int wo, int k, int[] c, int co,
-      int ldc) {
-    IntVector c00 = IntVector.zero(I);
-    IntVector c01 = IntVector.zero(I);
-    IntVector c02 = IntVector.zero(I);
-    IntVector c03 = IntVector.zero(I);
-    IntVector c10 = IntVector.zero(I);
-    IntVector c11 = IntVector.zero(I);
-    IntVector c12 = IntVector.zero(I);
-    IntVector c13 = IntVector.zero(I);
-    IntVector c20 = IntVector.zero(I);
-    IntVector c21 = IntVector.zero(I);
-    IntVector c22 = IntVector.zero(I);
-    IntVector c23 = IntVector.zero(I);
-    IntVector c30 = IntVector.zero(I);
-    IntVector c31 = IntVector.zero(I);
-    IntVector c32 = IntVector.zero(I);
-    IntVector c33 = IntVector.zero(I);
-    // main loop
-    for (int p = 0; p < k; p++) {
-      int bo = wo + p * NR;
-      IntVector b0 =
-          (IntVector) ByteVector.fromArray(BYTES, w, bo).convertShape(VectorOperators.B2I, I, 0);
-      IntVector b1 =
-          (IntVector) ByteVector.fromArray(BYTES, w, bo + 1 * L).convertShape(VectorOperators.B2I, I, 0);
-      IntVector b2 =
-          (IntVector) ByteVector.fromArray(BYTES, w, bo + 2 * L).convertShape(VectorOperators.B2I, I, 0);
-      IntVector b3 =
-          (IntVector) ByteVector.fromArray(BYTES, w, bo + 3 * L).convertShape(VectorOperators.B2I, I, 0);
-      IntVector x0 = IntVector.broadcast(I, a[ao + p]);
-      c00 = c00.add(b0.mul(x0));
-      c01 = c01.add(b1.mul(x0));
-      c02 = c02.add(b2.mul(x0));
-      c03 = c03.add(b3.mul(x0));
-      IntVector x1 = IntVector.broadcast(I, a[ao + 1 * lda + p]);
-      c10 = c10.add(b0.mul(x1));
-      c11 = c11.add(b1.mul(x1));
-      c12 = c12.add(b2.mul(x1));
-      c13 = c13.add(b3.mul(x1));
-      IntVector x2 = IntVector.broadcast(I, a[ao + 2 * lda + p]);
-      c20 = c20.add(b0.mul(x2));
-      c21 = c21.add(b1.mul(x2));
-      c22 = c22.add(b2.mul(x2));
-      c23 = c23.add(b3.mul(x2));
-      IntVector x3 = IntVector.broadcast(I, a[ao + 3 * lda + p]);
-      c30 = c30.add(b0.mul(x3));
-      c31 = c31.add(b1.mul(x3));
-      c32 = c32.add(b2.mul(x3));
-      c33 = c33.add(b3.mul(x3));
-    }
-    IntVector.fromArray(I, c, co).add(c00).intoArray(c, co);
-    IntVector.fromArray(I, c, co + 1 * L).add(c01).intoArray(c, co + 1 * L);
-    IntVector.fromArray(I, c, co + 2 * L).add(c02).intoArray(c, co + 2 * L);
-    IntVector.fromArray(I, c, co + 3 * L).add(c03).intoArray(c, co + 3 * L);
-    IntVector.fromArray(I, c, co + 1 * ldc).add(c10).intoArray(c, co + 1 * ldc);
-    IntVector.fromArray(I, c, co + 1 * ldc + 1 * L).add(c11).intoArray(c, co + 1 * ldc + 1 * L);
-    IntVector.fromArray(I, c, co + 1 * ldc + 2 * L).add(c12).intoArray(c, co + 1 * ldc + 2 * L);
-    IntVector.fromArray(I, c, co + 1 * ldc + 3 * L).add(c13).intoArray(c, co + 1 * ldc + 3 * L);
-    IntVector.fromArray(I, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
-    IntVector.fromArray(I, c, co + 2 * ldc + 1 * L).add(c21).intoArray(c, co + 2 * ldc + 1 * L);
-    IntVector.fromArray(I, c, co + 2 * ldc + 2 * L).add(c22).intoArray(c, co + 2 * ldc + 2 * L);
-    IntVector.fromArray(I, c, co + 2 * ldc + 3 * L).add(c23).intoArray(c, co + 2 * ldc + 3 * L);
-    IntVector.fromArray(I, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
-    IntVector.fromArray(I, c, co + 3 * ldc + 1 * L).add(c31).intoArray(c, co + 3 * ldc + 1 * L);
-    IntVector.fromArray(I, c, co + 3 * ldc + 2 * L).add(c32).intoArray(c, co + 3 * ldc + 2 * L);
-    IntVector.fromArray(I, c, co + 3 * ldc + 3 * L).add(c33).intoArray(c, co + 3 * ldc + 3 * L);
-  }
-
-  private static void bytes1(int[] a, int ao, int lda, byte[] w, int wo, int k, int[] c, int co,
-      int ldc) {
-    IntVector c00 = IntVector.zero(I);
-    IntVector c01 = IntVector.zero(I);
-    IntVector c02 = IntVector.zero(I);
-    IntVector c03 = IntVector.zero(I);
-    // main loop
-    for (int p = 0; p < k; p++) {
-      int bo = wo + p * NR;
-      IntVector b0 =
-          (IntVector) ByteVector.fromArray(BYTES, w, bo).convertShape(VectorOperators.B2I, I, 0);
-      IntVector b1 =
-          (IntVector) ByteVector.fromArray(BYTES, w, bo + 1 * L).convertShape(VectorOperators.B2I, I, 0);
-      IntVector b2 =
-          (IntVector) ByteVector.fromArray(BYTES, w, bo + 2 * L).convertShape(VectorOperators.B2I, I, 0);
-      IntVector b3 =
-          (IntVector) ByteVector.fromArray(BYTES, w, bo + 3 * L).convertShape(VectorOperators.B2I, I, 0);
-      IntVector x0 = IntVector.broadcast(I, a[ao + p]);
-      c00 = c00.add(b0.mul(x0));
-      c01 = c01.add(b1.mul(x0));
-      c02 = c02.add(b2.mul(x0));
-      c03 = c03.add(b3.mul(x0));
-    }
-    IntVector.fromArray(I, c, co).add(c00).intoArray(c, co);
-    IntVector.fromArray(I, c, co + 1 * L).add(c01).intoArray(c, co + 1 * L);
-    IntVector.fromArray(I, c, co + 2 * L).add(c02).intoArray(c, co + 2 * L);
-    IntVector.fromArray(I, c, co + 3 * L).add(c03).intoArray(c, co + 3 * L);
   }
 }
