@@ -139,7 +139,7 @@ final class PackedConv {
         if (!post.isIdentity() || sum != null) {
           int p0 = direct ? q0 : lay.realBefore(q0);
           int p1 = direct ? q1 : lay.realBefore(q1);
-          post.apply(y, yBase, outSize, grp * mg + r0, grp * mg + r0 + rows, p0, p1, sum);
+          TilePost.apply(post, y, yBase, outSize, grp * mg + r0, grp * mg + r0 + rows, p0, p1, sum);
         }
       }
     });

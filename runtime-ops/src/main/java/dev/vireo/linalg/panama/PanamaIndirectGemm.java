@@ -62,19 +62,25 @@ public final class PanamaIndirectGemm implements IndirectGemm {
       if (mr == MR && wholeColumns) {
         PanamaIndirectTiles.tile(nv, kc, ap, a, src, offsets, oo, col0, c, cij, ldc, accumulate);
       } else {
-        float[] t = TILE.get();
-        PanamaIndirectTiles.tile(nv, kc, ap, a, src, offsets, oo, col0, t, 0, NR, false);
-        for (int i = 0; i < mr; i++) {
-          int row = cij + i * ldc;
-          int tr = i * NR;
-          if (accumulate) {
-            for (int j = 0; j < cols; j++) {
-              c[row + j] += t[tr + j];
-            }
-          } else {
-            System.arraycopy(t, tr, c, row, cols);
-          }
+        edge(nv, mr, cols, kc, ap, a, src, offsets, oo, col0, c, cij, ldc, accumulate);
+      }
+    }
+  }
+
+  /** A tile with fewer than MR rows or columns that are not whole vectors, through scratch. */
+  private static void edge(int nv, int mr, int cols, int kc, float[] ap, int a, float[] src,
+      int[] offsets, int oo, int col0, float[] c, int cij, int ldc, boolean accumulate) {
+    float[] t = TILE.get();
+    PanamaIndirectTiles.tile(nv, kc, ap, a, src, offsets, oo, col0, t, 0, NR, false);
+    for (int i = 0; i < mr; i++) {
+      int row = cij + i * ldc;
+      int tr = i * NR;
+      if (accumulate) {
+        for (int j = 0; j < cols; j++) {
+          c[row + j] += t[tr + j];
         }
+      } else {
+        System.arraycopy(t, tr, c, row, cols);
       }
     }
   }
