@@ -14,7 +14,8 @@ import java.util.Arrays;
  * grid {@code q = (od·vH + oh)·vW + ow} every tap is a shifted copy of the plane: B[row, q] =
  * {@code buf[offset(row) + q]}. Virtual positions with {@code oh ≥ oH} or {@code ow ≥ oW} are
  * computed and discarded. A 1×1, stride-1, unpadded conv needs no copy (the input is already
- * this layout) and a layout whose planes have the output's H and W needs no copy-out.
+ * this layout) and a layout whose planes have the output's H and W needs no copy-out. Phases no
+ * tap reads are left uncopied (their contents are unspecified).
  */
 final class PhaseLayout {
   private final Spatial sp;
@@ -117,6 +118,11 @@ final class PhaseLayout {
     for (int ad = 0; ad < s[0]; ad++) {
       for (int ah = 0; ah < s[1]; ah++) {
         for (int aw = 0; aw < s[2]; aw++) {
+          if (!used(0, ad) || !used(1, ah) || !used(2, aw)) {
+            // no tap reads this phase (e.g. a strided 1×1 conv reads phase 0 only)
+            d += planeSize;
+            continue;
+          }
           for (int id = 0; id < v[0]; id++) {
             int z = id * s[0] + ad - pad[0];
             for (int ih = 0; ih < v[1]; ih++, d += v[2]) {
@@ -133,6 +139,16 @@ final class PhaseLayout {
     }
   }
 
+  /** Whether some kernel tap along axis {@code axis} reads phase a. */
+  private boolean used(int axis, int a) {
+    for (int k = 0; k < sp.k()[axis]; k++) {
+      if (k * sp.dil()[axis] % sp.s()[axis] == a) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** dst[d + j] = row[w0 + j·step] for j in [0, n), 0 where that is outside [0, w). */
   private static void copyRow(float[] x, int row, int w, int w0, int step, float[] dst, int d,
       int n) {
@@ -146,9 +162,14 @@ final class PhaseLayout {
       Arrays.fill(dst, d + hi, d + n, 0f);
       return;
     }
-    for (int j = 0, iw = w0; j < n; j++, iw += step) {
-      dst[d + j] = iw >= 0 && iw < w ? x[row + iw] : 0f;
+    // j in [lo, hi) reads inside the row: 0 ≤ w0 + j·step < w
+    int lo = w0 >= 0 ? 0 : Math.min(n, (-w0 + step - 1) / step);
+    int hi = w0 >= w ? lo : Math.max(lo, Math.min(n, (w - w0 + step - 1) / step));
+    Arrays.fill(dst, d, d + lo, 0f);
+    for (int j = lo, iw = row + w0 + lo * step; j < hi; j++, iw += step) {
+      dst[d + j] = x[iw];
     }
+    Arrays.fill(dst, d + hi, d + n, 0f);
   }
 
   /**
