@@ -36,23 +36,17 @@ final class TilePost {
       }
     }
     float[] bias = post.bias();
-    boolean clamp = post.kind() != BiasActivation.Kind.NONE;
     for (int c = cFrom; c < cTo; c++) {
       int from = base + c * ld + pFrom;
       int to = base + c * ld + pTo;
       float b = bias == null ? 0f : bias[c];
       if (sum != null) {
         for (int i = from; i < to; i++) {
-          y[i] = y[i] + sum[i] + b;
+          y[i] = Math.min(Math.max(y[i] + sum[i] + b, lo), hi);
         }
-      } else if (bias != null) {
+      } else {
         for (int i = from; i < to; i++) {
-          y[i] = y[i] + b;
-        }
-      }
-      if (clamp) {
-        for (int i = from; i < to; i++) {
-          y[i] = Math.min(Math.max(y[i], lo), hi);
+          y[i] = Math.min(Math.max(y[i] + b, lo), hi);
         }
       }
     }
