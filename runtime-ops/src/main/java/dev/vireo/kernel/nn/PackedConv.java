@@ -6,6 +6,7 @@ import dev.vireo.linalg.IndirectGemm;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * General (non-depthwise) convolution on an {@link IndirectGemm}: the filters packed once per
@@ -63,7 +64,7 @@ final class PackedConv {
           Math.multiplyExact(n * c, stride), nr)));
       float[] buf = buffer.floats();
       int inSize = sp.inSize();
-      ctx.parallelFor(n * c, Math.max(1, (1 << 15) / Math.max(1, stride)), (from, to) -> {
+      ctx.parallelFor(n * c, Math.max(1, (1 << 18) / Math.max(1, stride)), (from, to) -> {
         for (int ch = from; ch < to; ch++) {
           lay.copyChannel(x, ch * inSize, buf, ch * stride);
         }
@@ -90,14 +91,18 @@ final class PackedConv {
     int mPad = rowPanels * mr;
     int tileCols = ppt * nr;
     float[] in = src;
-    ctx.parallelFor(tasks, (int) Math.max(1, GRAIN / Math.max(1, work)), (from, to) -> {
+    // tasks are claimed one at a time, so a thread that starts late takes fewer instead of
+    // holding up the run with a fixed share
+    AtomicInteger next = new AtomicInteger();
+    int chunks = (int) Math.min(threads, Math.max(1, tasks / Math.max(1, GRAIN / Math.max(1, work))));
+    ctx.parallelFor(chunks, 1, (from, to) -> {
       int[] offs = OFFSETS.ints(kg + kcMax);
       int maxOff = lay.offsets(cg, offs);
       for (int p = 0; p < kcMax; p++) {
         offs[kg + p] = p * nr;
       }
       float[] ct = direct ? null : TILE.floats(blockPanels * mr * tileCols);
-      for (int t = from; t < to; t++) {
+      for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
         int blk = t % blocks;
         int tile = (t / blocks) % tiles;
         int grp = (t / (blocks * tiles)) % g;
