@@ -89,7 +89,10 @@ final class PackedConv {
     int tasks = n * g * tiles * blocks;
     long work = (long) blockPanels * mr * kg * ppt * nr;
     int mPad = rowPanels * mr;
-    int tileCols = ppt * nr;
+    int tileCols = Math.min(ppt, panels) * nr;
+    // rows of the scratch tile one cache line longer than the tile: a power-of-two stride would
+    // map a tile's rows to a few cache sets
+    int ldt = tileCols + 16;
     float[] in = src;
     // tasks are claimed one at a time, so a thread that starts late takes fewer instead of
     // holding up the run with a fixed share
@@ -101,7 +104,7 @@ final class PackedConv {
       for (int p = 0; p < kcMax; p++) {
         offs[kg + p] = p * nr;
       }
-      float[] ct = direct ? null : TILE.floats(blockPanels * mr * tileCols);
+      float[] ct = direct ? null : TILE.floats(blockPanels * mr * ldt);
       for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
         int blk = t % blocks;
         int tile = (t / blocks) % tiles;
@@ -109,6 +112,7 @@ final class PackedConv {
         int img = t / (blocks * tiles * g);
         int r0 = blk * blockPanels * mr;
         int rows = Math.min(mg, r0 + blockPanels * mr) - r0;
+        int rowsPad = (rows + mr - 1) / mr * mr;
         int q0 = tile * tileCols;
         int q1 = Math.min(vn, q0 + tileCols);
         int base = (img * c + grp * cg) * stride;
@@ -121,10 +125,12 @@ final class PackedConv {
             int cols = Math.min(nr, q1 - col);
             float[] cArr = direct ? y : ct;
             int co = direct ? yRows + col : col - q0;
-            int ldc = direct ? outSize : tileCols;
+            int ldc = direct ? outSize : ldt;
             if ((long) base + maxOff + col + nr <= in.length) {
-              gemm.multiply(rows, kc, wp[grp], ao, in, offs, pc, base + col, cols, cArr, co, ldc,
-                  pc > 0);
+              // the tile is scratch: padding rows (zero filters) and columns past the last
+              // virtual position (discarded) keep the multiply on whole register tiles
+              gemm.multiply(direct ? rows : rowsPad, kc, wp[grp], ao, in, offs, pc, base + col,
+                  direct ? cols : nr, cArr, co, ldc, pc > 0);
             } else {
               // the input's last panel: copied so that whole vectors can be read
               float[] panel = PANEL.floats(kc * nr);
@@ -139,7 +145,7 @@ final class PackedConv {
           }
         }
         if (!direct) {
-          lay.copyOut(ct, tileCols, q0, q1, rows, y, yRows, outSize);
+          lay.copyOut(ct, ldt, q0, q1, rows, y, yRows, outSize);
         }
         if (!post.isIdentity() || sum != null) {
           int p0 = direct ? q0 : lay.realBefore(q0);
