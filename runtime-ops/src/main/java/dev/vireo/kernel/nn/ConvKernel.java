@@ -6,6 +6,8 @@ import dev.vireo.ir.Value;
 import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.Kernel;
 import dev.vireo.linalg.BiasActivation;
+import dev.vireo.linalg.IndirectGemm;
+import dev.vireo.linalg.IndirectGemms;
 import dev.vireo.op.nn.WindowAttributes;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
@@ -16,11 +18,12 @@ import java.util.Arrays;
  * Conv over 1 to 3 spatial dims: X [N,C,...] * W [M,C/group,k...] (+ B [M]), with strides, pads,
  * dilations, auto_pad and groups; f32 (f16/bf16/f64 via f32).
  *
- * <p>The computation follows a {@link ConvStrategy}: a 1×1 stride-1 unpadded kernel is a GEMM on
- * the input as it is ({@link PointwiseConv}), a depthwise kernel runs vectorized window rows
- * ({@link DepthwiseConv}), anything else multiplies cache-sized tiles of the unfolded input
- * ({@link Im2colConv}). Weights and bias given as initializers are converted to f32 once, when
- * the kernel is created.
+ * <p>The computation follows a {@link ConvStrategy}: a depthwise kernel runs vectorized window
+ * rows ({@link DepthwiseConv}); with SIMD every other conv runs on pre-packed filters and an input
+ * read in place ({@link PackedConv}); the scalar path computes a 1×1 stride-1 unpadded kernel as a
+ * GEMM on the input as it is ({@link PointwiseConv}) and anything else by multiplying cache-sized
+ * tiles of the unfolded input ({@link Im2colConv}). Weights and bias given as initializers are
+ * converted to f32 once, when the kernel is created, and the f32 weights packed on first use.
  *
  * <p>A fused post-op ({@link BiasActivation}: bias, an optional residual {@code sum} and an
  * activation) runs on each output tile while it is in cache; {@link #ConvKernel(Node,
@@ -38,6 +41,8 @@ public final class ConvKernel implements Kernel {
   /** W and B as f32 when they are initializers; null otherwise. */
   private final float[] constW;
   private final float[] constB;
+  /** constW packed for {@link PackedConv}, made on first use; null until then. */
+  private volatile float[][] packedW;
 
   /** A plain Conv. */
   public ConvKernel(Node n) {
@@ -124,8 +129,24 @@ public final class ConvKernel implements Kernel {
           : constB != null && b0 == node.input(2).initializer() ? constB : HalfFloats.widen(b0).floats();
       float[] sum = z0 == null ? null : HalfFloats.widen(z0).floats();
       BiasActivation post = new BiasActivation(bias, activation, alpha, beta);
-      compute(new ConvGeometry(n, c, m, g, sp), HalfFloats.widen(x0).floats(), w, y.floats(), post,
-          sum, ctx);
+      ConvGeometry geo = new ConvGeometry(n, c, m, g, sp);
+      IndirectGemm gemm = IndirectGemms.vector();
+      ConvStrategy strategy = ConvStrategy.choose(geo);
+      if (gemm != null && strategy != ConvStrategy.DEPTHWISE && geo.kg() > 0) {
+        float[][] wp;
+        if (w == constW) {
+          wp = packedW;
+          if (wp == null) {
+            wp = PackedConv.packWeights(gemm, w, m, g, geo.kg());
+            packedW = wp;
+          }
+        } else {
+          wp = PackedConv.packWeights(gemm, w, m, g, geo.kg());
+        }
+        PackedConv.run(gemm, geo, HalfFloats.widen(x0).floats(), wp, y.floats(), post, sum, ctx);
+      } else {
+        compute(geo, HalfFloats.widen(x0).floats(), w, y.floats(), post, sum, ctx);
+      }
     }
     return new Tensor[] {HalfFloats.narrow(ctx, y, x0.dtype())};
   }
