@@ -36,4 +36,24 @@ public final class ScalarWindowRowOps implements WindowRowOps {
       }
     }
   }
+
+  @Override
+  public void conv3x3(float[] x, int xOff, int inH, int inW, int stride, int padT, int padL,
+      float[] w, int wOff, float bias, float lo, float hi, float[] y, int yOff, int outH,
+      int outW) {
+    for (int oh = 0; oh < outH; oh++) {
+      for (int ow = 0; ow < outW; ow++) {
+        float acc = 0f;
+        for (int kh = 0; kh < 3; kh++) {
+          int ih = oh * stride - padT + kh;
+          for (int kw = 0; kw < 3; kw++) {
+            int iw = ow * stride - padL + kw;
+            float v = ih >= 0 && ih < inH && iw >= 0 && iw < inW ? x[xOff + ih * inW + iw] : 0f;
+            acc = Math.fma(w[wOff + 3 * kh + kw], v, acc);
+          }
+        }
+        y[yOff + oh * outW + ow] = Math.min(Math.max(acc + bias, lo), hi);
+      }
+    }
+  }
 }

@@ -21,4 +21,15 @@ public interface WindowRowOps {
 
   /** {@code y[yOff + i] = max over t of x[tap[t] + i]} (NaN when any tap is NaN), taps >= 1. */
   void max(float[] x, int[] tap, int taps, float[] y, int yOff, int n);
+
+  /**
+   * One [inH, inW] plane of a 3×3 depthwise convolution with dilation 1, stride 1 or 2 and zero
+   * padding, its bias and a clamp (the activations Relu, Clip and none) applied before the store:
+   * {@code y[yOff + oh·outW + ow] = min(max(acc + bias, lo), hi)} where {@code acc} starts at 0
+   * and takes, for kh then kw in [0, 3), {@code acc = fma(w[wOff + 3kh + kw], v, acc)} with v the
+   * input at row {@code oh·stride − padT + kh}, column {@code ow·stride − padL + kw}, or 0 outside
+   * the plane (so every implementation gives the same bits). Reads only the plane's elements.
+   */
+  void conv3x3(float[] x, int xOff, int inH, int inW, int stride, int padT, int padL, float[] w,
+      int wOff, float bias, float lo, float hi, float[] y, int yOff, int outH, int outW);
 }

@@ -109,4 +109,19 @@ public final class PanamaWindowRowOps implements WindowRowOps {
       }
     }
   }
+
+  @Override
+  public void conv3x3(float[] x, int xOff, int inH, int inW, int stride, int padT, int padL,
+      float[] w, int wOff, float bias, float lo, float hi, float[] y, int yOff, int outH,
+      int outW) {
+    if (stride == 1) {
+      Depthwise3x3.strideOne(x, xOff, inH, inW, padT, padL, w, wOff, bias, lo, hi, y, yOff, outH,
+          outW);
+    } else if (stride == 2) {
+      Depthwise3x3.strideTwo(x, xOff, inH, inW, padT, padL, w, wOff, bias, lo, hi, y, yOff, outH,
+          outW);
+    } else {
+      throw new IllegalArgumentException("conv3x3: stride must be 1 or 2, got " + stride);
+    }
+  }
 }
