@@ -23,13 +23,21 @@ public interface WindowRowOps {
   void max(float[] x, int[] tap, int taps, float[] y, int yOff, int n);
 
   /**
-   * One [inH, inW] plane of a 3×3 depthwise convolution with dilation 1, stride 1 or 2 and zero
-   * padding, its bias and a clamp (the activations Relu, Clip and none) applied before the store:
-   * {@code y[yOff + oh·outW + ow] = min(max(acc + bias, lo), hi)} where {@code acc} starts at 0
-   * and takes, for kh then kw in [0, 3), {@code acc = fma(w[wOff + 3kh + kw], v, acc)} with v the
+   * {@code planes} consecutive [inH, inW] planes of a 3×3 depthwise convolution with dilation 1,
+   * stride 1 or 2 and zero padding, each with its bias and a clamp (the activations Relu, Clip
+   * and none) applied before the store. Plane q reads {@code x[xOff + q·inH·inW ..]}, filter
+   * {@code w[wOff + 9q ..]} and bias {@code bias[bOff + q]} (0 when bias is null), and writes
+   * {@code y[yOff + q·outH·outW + oh·outW + ow] = min(max(acc + bias, lo), hi)}, where acc starts
+   * at 0 and takes, for kh then kw in [0, 3), {@code acc = fma(w[3kh + kw], v, acc)} with v the
    * input at row {@code oh·stride − padT + kh}, column {@code ow·stride − padL + kw}, or 0 outside
-   * the plane (so every implementation gives the same bits). Reads only the plane's elements.
+   * the plane (so every implementation gives the same bits). Reads only the planes' elements.
+   *
+   * @param scratch at least {@link #conv3x3Scratch} floats of the caller's, contents unspecified
    */
   void conv3x3(float[] x, int xOff, int inH, int inW, int stride, int padT, int padL, float[] w,
-      int wOff, float bias, float lo, float hi, float[] y, int yOff, int outH, int outW);
+      int wOff, float[] bias, int bOff, float lo, float hi, float[] y, int yOff, int outH,
+      int outW, int planes, float[] scratch);
+
+  /** The scratch floats {@link #conv3x3} needs for this geometry. */
+  int conv3x3Scratch(int inW, int padL, int outW, int stride);
 }

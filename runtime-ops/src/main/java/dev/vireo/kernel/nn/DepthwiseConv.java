@@ -64,18 +64,24 @@ final class DepthwiseConv {
     int mult = m / geo.c();
     int inPlane = in[1] * in[2];
     int outPlane = out[1] * out[2];
-    float[] bias = post.bias();
     float lo = post.kind() == BiasActivation.Kind.NONE ? Float.NEGATIVE_INFINITY : post.alpha();
     float hi = post.kind() == BiasActivation.Kind.CLIP ? post.beta() : Float.POSITIVE_INFINITY;
     if (post.kind() == BiasActivation.Kind.RELU) {
       lo = 0f;
     }
     WindowRowOps ops = WindowRows.ops();
-    for (int p = from; p < to; p++) {
+    int stride = sp.s()[1];
+    float[] scratch = PLANE.floats(ops.conv3x3Scratch(in[2], sp.pad()[2], out[2], stride));
+    int p = from;
+    while (p < to) {
       int o = (p / depth) % m;
       int src = ((p / (depth * m)) * geo.c() + o / mult) * depth + p % depth;
-      ops.conv3x3(x, src * inPlane, in[1], in[2], sp.s()[1], sp.pad()[1], sp.pad()[2], w, o * 9,
-          bias == null ? 0f : bias[o], lo, hi, y, p * outPlane, out[1], out[2]);
+      // without a multiplier or depth, the planes up to the image's end are consecutive in x, w
+      // and the bias
+      int run = mult == 1 && depth == 1 ? Math.min(to - p, m - o) : 1;
+      ops.conv3x3(x, src * inPlane, in[1], in[2], stride, sp.pad()[1], sp.pad()[2], w, o * 9,
+          post.bias(), o, lo, hi, y, p * outPlane, out[1], out[2], run, scratch);
+      p += run;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.vireo.linalg.panama;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
@@ -8,196 +9,194 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The 3×3 depthwise plane of {@link PanamaWindowRowOps#conv3x3}: one vector of outputs along a
  * row at a time, the nine taps accumulated in a register in the scalar reference's order, then
- * bias and clamp before one store. Padding costs no copy: blocks whose taps all lie inside the
- * plane load directly, edge blocks load under lane masks (masked-off lanes read as 0), and rows
- * above or below the plane read a shared row of zeros.
+ * bias and clamp before one store.
  *
- * <p>Stride 2 loads each tap row as two vectors of consecutive inputs and takes their even and
- * odd lanes; the kw = 2 tap is the even lanes of the same pair moved by two columns.
+ * <p>Implementation notes: each input row is copied once into a ring of three zero-padded rows
+ * (row {@code r} of the padded plane in slot {@code r mod 3}), so the loads never need lane masks
+ * (masked loads with computed masks measured several times slower than the whole interior).
+ * Only a row's last block stores under a mask, and only when the row is not a multiple of the
+ * vector length. Stride 2 loads each tap row as two vectors of consecutive inputs and takes
+ * their even and odd lanes; the kw = 2 tap is the even lanes of the pair two columns on.
  */
 final class Depthwise3x3 {
   static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   static final int L = S.length();
-  static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, i -> 2 * i);
-  static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(S, i -> 2 * i + 1);
-  /** Zeros standing for rows outside the plane; only ever replaced by a longer array, never written. */
-  private static volatile float[] zeros = new float[1024];
+  /** Lane i takes lane 2i mod L: the even lanes of a vector, twice over. */
+  static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, i -> (2 * i) & (L - 1));
+  /** Lane i takes lane (2i + 1) mod L. */
+  static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(S, i -> (2 * i + 1) & (L - 1));
+  /** The upper half of the lanes, which come from the second vector of a pair. */
+  static final VectorMask<Float> HIGH = VectorMask.fromLong(S, ((1L << L) - 1) & (-1L << (L / 2)));
 
   private Depthwise3x3() {}
 
-  private static float[] zeros(int n) {
-    float[] z = zeros;
-    if (z.length < n) {
-      z = new float[n];
-      zeros = z;
+  /** Floats in one padded ring row. */
+  static int rowWidth(int inW, int padL, int outW, int stride) {
+    return Math.max(padL + inW, stride * outW + 2 * L + 2);
+  }
+
+  /** Lanes {@code 2i + phase} of the 2L consecutive floats in {@code a} then {@code b}. */
+  private static FloatVector pick(FloatVector a, FloatVector b, VectorShuffle<Float> phase) {
+    return a.rearrange(phase).blend(b.rearrange(phase), HIGH);
+  }
+
+  /**
+   * Copies padded row {@code pr} (input row pr − padT, or zeros) into ring slot pr mod 3,
+   * leaving the padding columns as they are, and returns the slot's offset.
+   */
+  private static int load(float[] x, int xOff, int inH, int inW, int padT, int padL, int padR,
+      int width, float[] ring, int pr) {
+    int base = (pr % 3) * width;
+    int ih = pr - padT;
+    if (ih < 0 || ih >= inH) {
+      Arrays.fill(ring, base + padL, base + padL + inW, 0f);
+    } else if (inW <= L && padL + L <= width && xOff + ih * inW + L <= x.length) {
+      // a short row: one vector copy is cheaper than arraycopy; the lanes past the row's end
+      // land on the right padding, which is cleared again
+      FloatVector.fromArray(S, x, xOff + ih * inW).intoArray(ring, base + padL);
+      for (int j = padL + inW, e = Math.min(padL + L, padL + inW + padR); j < e; j++) {
+        ring[base + j] = 0f;
+      }
+    } else {
+      System.arraycopy(x, xOff + ih * inW, ring, base + padL, inW);
     }
-    return z;
+    return base;
   }
 
-  /** Lanes j in [0, n) whose column {@code c + j} lies in [0, inW). */
-  private static VectorMask<Float> inRow(int c, int inW, int n) {
-    int lo = Math.max(0, -c);
-    int hi = Math.min(n, inW - c);
-    return VectorMask.fromLong(S, hi <= lo ? 0L : ((1L << hi) - 1) & (-1L << lo));
+  static void planes(float[] x, int xOff, int inH, int inW, int stride, int padT, int padL,
+      float[] w, int wOff, float[] bias, int bOff, float lo, float hi, float[] y, int yOff,
+      int outH, int outW, int planes, float[] ring) {
+    // one method per stride keeps each compiled loop nest small
+    if (stride == 1) {
+      strideOne(x, xOff, inH, inW, padT, padL, w, wOff, bias, bOff, lo, hi, y, yOff, outH, outW,
+          planes, ring);
+    } else {
+      strideTwo(x, xOff, inH, inW, padT, padL, w, wOff, bias, bOff, lo, hi, y, yOff, outH, outW,
+          planes, ring);
+    }
   }
 
-  static void strideOne(float[] x, int xOff, int inH, int inW, int padT, int padL, float[] w,
-      int wOff, float bias, float lo, float hi, float[] y, int yOff, int outH, int outW) {
-    float[] z = zeros(inW);
-    FloatVector w0 = FloatVector.broadcast(S, w[wOff]);
-    FloatVector w1 = FloatVector.broadcast(S, w[wOff + 1]);
-    FloatVector w2 = FloatVector.broadcast(S, w[wOff + 2]);
-    FloatVector w3 = FloatVector.broadcast(S, w[wOff + 3]);
-    FloatVector w4 = FloatVector.broadcast(S, w[wOff + 4]);
-    FloatVector w5 = FloatVector.broadcast(S, w[wOff + 5]);
-    FloatVector w6 = FloatVector.broadcast(S, w[wOff + 6]);
-    FloatVector w7 = FloatVector.broadcast(S, w[wOff + 7]);
-    FloatVector w8 = FloatVector.broadcast(S, w[wOff + 8]);
-    FloatVector vb = FloatVector.broadcast(S, bias);
+  private static void strideOne(float[] x, int xOff, int inH, int inW, int padT, int padL,
+      float[] w, int wOff, float[] bias, int bOff, float lo, float hi, float[] y, int yOff,
+      int outH, int outW, int planes, float[] ring) {
+    int width = rowWidth(inW, padL, outW, 1);
+    // the padding columns stay zero: rows write only [padL, padL + inW), or the short-row copy's
+    // spill, which it clears as far as any tap reads
+    Arrays.fill(ring, 0, 3 * width, 0f);
+    int padR = Math.max(0, (outW - 1) * 1 + 3 - padL - inW);
     FloatVector vlo = FloatVector.broadcast(S, lo);
     FloatVector vhi = FloatVector.broadcast(S, hi);
     FloatVector zero = FloatVector.zero(S);
-    // blocks starting in [padL, inner − L] read only columns inside the plane
-    int inner = Math.min(outW, inW - 2 + padL);
-    for (int oh = 0; oh < outH; oh++) {
-      int ih = oh - padT;
-      float[] a0 = ih >= 0 && ih < inH ? x : z;
-      float[] a1 = ih + 1 >= 0 && ih + 1 < inH ? x : z;
-      float[] a2 = ih + 2 >= 0 && ih + 2 < inH ? x : z;
-      int r0 = (a0 == x ? xOff + ih * inW : 0) - padL;
-      int r1 = (a1 == x ? xOff + (ih + 1) * inW : 0) - padL;
-      int r2 = (a2 == x ? xOff + (ih + 2) * inW : 0) - padL;
-      int yRow = yOff + oh * outW;
-      int ow = 0;
-      while (ow < outW) {
-        if (ow >= padL && ow + L <= inner) {
-          // main loop
-          for (; ow + L <= inner; ow += L) {
-            FloatVector acc = w0.fma(FloatVector.fromArray(S, a0, r0 + ow), zero);
-            acc = w1.fma(FloatVector.fromArray(S, a0, r0 + ow + 1), acc);
-            acc = w2.fma(FloatVector.fromArray(S, a0, r0 + ow + 2), acc);
-            acc = w3.fma(FloatVector.fromArray(S, a1, r1 + ow), acc);
-            acc = w4.fma(FloatVector.fromArray(S, a1, r1 + ow + 1), acc);
-            acc = w5.fma(FloatVector.fromArray(S, a1, r1 + ow + 2), acc);
-            acc = w6.fma(FloatVector.fromArray(S, a2, r2 + ow), acc);
-            acc = w7.fma(FloatVector.fromArray(S, a2, r2 + ow + 1), acc);
-            acc = w8.fma(FloatVector.fromArray(S, a2, r2 + ow + 2), acc);
-            acc.add(vb).max(vlo).min(vhi).intoArray(y, yRow + ow);
+    int full = outW - outW % L;
+    VectorMask<Float> tail = S.indexInRange(full, outW);
+    for (int q = 0; q < planes; q++) {
+      int xq = xOff + q * inH * inW;
+      int wq = wOff + 9 * q;
+      int yq = yOff + q * outH * outW;
+      FloatVector w0 = FloatVector.broadcast(S, w[wq]);
+      FloatVector w1 = FloatVector.broadcast(S, w[wq + 1]);
+      FloatVector w2 = FloatVector.broadcast(S, w[wq + 2]);
+      FloatVector w3 = FloatVector.broadcast(S, w[wq + 3]);
+      FloatVector w4 = FloatVector.broadcast(S, w[wq + 4]);
+      FloatVector w5 = FloatVector.broadcast(S, w[wq + 5]);
+      FloatVector w6 = FloatVector.broadcast(S, w[wq + 6]);
+      FloatVector w7 = FloatVector.broadcast(S, w[wq + 7]);
+      FloatVector w8 = FloatVector.broadcast(S, w[wq + 8]);
+      FloatVector vb = FloatVector.broadcast(S, bias == null ? 0f : bias[bOff + q]);
+      load(x, xq, inH, inW, padT, padL, padR, width, ring, 0);
+      load(x, xq, inH, inW, padT, padL, padR, width, ring, 1);
+      for (int oh = 0; oh < outH; oh++) {
+        // rows oh and oh + 1 are in the ring from the previous output row
+        int r0 = (oh % 3) * width;
+        int r1 = ((oh + 1) % 3) * width;
+        int r2 = load(x, xq, inH, inW, padT, padL, padR, width, ring, oh + 2);
+        int yRow = yq + oh * outW;
+        for (int ow = 0; ow < outW; ow += L) {
+          FloatVector acc = w0.fma(FloatVector.fromArray(S, ring, r0 + ow), zero);
+          acc = w1.fma(FloatVector.fromArray(S, ring, r0 + ow + 1), acc);
+          acc = w2.fma(FloatVector.fromArray(S, ring, r0 + ow + 2), acc);
+          acc = w3.fma(FloatVector.fromArray(S, ring, r1 + ow), acc);
+          acc = w4.fma(FloatVector.fromArray(S, ring, r1 + ow + 1), acc);
+          acc = w5.fma(FloatVector.fromArray(S, ring, r1 + ow + 2), acc);
+          acc = w6.fma(FloatVector.fromArray(S, ring, r2 + ow), acc);
+          acc = w7.fma(FloatVector.fromArray(S, ring, r2 + ow + 1), acc);
+          acc = w8.fma(FloatVector.fromArray(S, ring, r2 + ow + 2), acc);
+          acc = acc.add(vb).max(vlo).min(vhi);
+          if (ow < full) {
+            acc.intoArray(y, yRow + ow);
+          } else {
+            acc.intoArray(y, yRow + ow, tail);
           }
-          continue;
         }
-        // an edge block: masked loads and store
-        int n = Math.min(L, outW - ow);
-        int c = ow - padL;
-        VectorMask<Float> m0 = inRow(c, inW, n);
-        VectorMask<Float> m1 = inRow(c + 1, inW, n);
-        VectorMask<Float> m2 = inRow(c + 2, inW, n);
-        FloatVector acc = w0.fma(FloatVector.fromArray(S, a0, r0 + ow, m0), zero);
-        acc = w1.fma(FloatVector.fromArray(S, a0, r0 + ow + 1, m1), acc);
-        acc = w2.fma(FloatVector.fromArray(S, a0, r0 + ow + 2, m2), acc);
-        acc = w3.fma(FloatVector.fromArray(S, a1, r1 + ow, m0), acc);
-        acc = w4.fma(FloatVector.fromArray(S, a1, r1 + ow + 1, m1), acc);
-        acc = w5.fma(FloatVector.fromArray(S, a1, r1 + ow + 2, m2), acc);
-        acc = w6.fma(FloatVector.fromArray(S, a2, r2 + ow, m0), acc);
-        acc = w7.fma(FloatVector.fromArray(S, a2, r2 + ow + 1, m1), acc);
-        acc = w8.fma(FloatVector.fromArray(S, a2, r2 + ow + 2, m2), acc);
-        acc.add(vb).max(vlo).min(vhi).intoArray(y, yRow + ow, S.indexInRange(0, n));
-        ow += L;
       }
     }
   }
 
-  static void strideTwo(float[] x, int xOff, int inH, int inW, int padT, int padL, float[] w,
-      int wOff, float bias, float lo, float hi, float[] y, int yOff, int outH, int outW) {
-    float[] z = zeros(inW);
-    FloatVector w0 = FloatVector.broadcast(S, w[wOff]);
-    FloatVector w1 = FloatVector.broadcast(S, w[wOff + 1]);
-    FloatVector w2 = FloatVector.broadcast(S, w[wOff + 2]);
-    FloatVector w3 = FloatVector.broadcast(S, w[wOff + 3]);
-    FloatVector w4 = FloatVector.broadcast(S, w[wOff + 4]);
-    FloatVector w5 = FloatVector.broadcast(S, w[wOff + 5]);
-    FloatVector w6 = FloatVector.broadcast(S, w[wOff + 6]);
-    FloatVector w7 = FloatVector.broadcast(S, w[wOff + 7]);
-    FloatVector w8 = FloatVector.broadcast(S, w[wOff + 8]);
-    FloatVector vb = FloatVector.broadcast(S, bias);
+  private static void strideTwo(float[] x, int xOff, int inH, int inW, int padT, int padL,
+      float[] w, int wOff, float[] bias, int bOff, float lo, float hi, float[] y, int yOff,
+      int outH, int outW, int planes, float[] ring) {
+    int width = rowWidth(inW, padL, outW, 2);
+    // the padding columns stay zero: rows write only [padL, padL + inW), or the short-row copy's
+    // spill, which it clears as far as any tap reads
+    Arrays.fill(ring, 0, 3 * width, 0f);
+    int padR = Math.max(0, (outW - 1) * 2 + 3 - padL - inW);
     FloatVector vlo = FloatVector.broadcast(S, lo);
     FloatVector vhi = FloatVector.broadcast(S, hi);
     FloatVector zero = FloatVector.zero(S);
-    // a block at ow loads columns [2ow − padL, 2ow − padL + 2L + 2): inside the plane when
-    // ow >= ceil(padL / 2) and ow + L <= inner
-    int left = (padL + 1) >> 1;
-    int inner = Math.min(outW, Math.floorDiv(inW + padL - 2, 2));
-    for (int oh = 0; oh < outH; oh++) {
-      int ih = 2 * oh - padT;
-      float[] a0 = ih >= 0 && ih < inH ? x : z;
-      float[] a1 = ih + 1 >= 0 && ih + 1 < inH ? x : z;
-      float[] a2 = ih + 2 >= 0 && ih + 2 < inH ? x : z;
-      int r0 = (a0 == x ? xOff + ih * inW : 0) - padL;
-      int r1 = (a1 == x ? xOff + (ih + 1) * inW : 0) - padL;
-      int r2 = (a2 == x ? xOff + (ih + 2) * inW : 0) - padL;
-      int yRow = yOff + oh * outW;
-      int ow = 0;
-      while (ow < outW) {
-        if (ow >= left && ow + L <= inner) {
-          // main loop
-          for (; ow + L <= inner; ow += L) {
-            int o = 2 * ow;
-            FloatVector p0 = FloatVector.fromArray(S, a0, r0 + o);
-            FloatVector p1 = FloatVector.fromArray(S, a0, r0 + o + L);
-            FloatVector q0 = FloatVector.fromArray(S, a0, r0 + o + 2);
-            FloatVector q1 = FloatVector.fromArray(S, a0, r0 + o + 2 + L);
-            FloatVector acc = w0.fma(p0.rearrange(EVEN, p1), zero);
-            acc = w1.fma(p0.rearrange(ODD, p1), acc);
-            acc = w2.fma(q0.rearrange(EVEN, q1), acc);
-            p0 = FloatVector.fromArray(S, a1, r1 + o);
-            p1 = FloatVector.fromArray(S, a1, r1 + o + L);
-            q0 = FloatVector.fromArray(S, a1, r1 + o + 2);
-            q1 = FloatVector.fromArray(S, a1, r1 + o + 2 + L);
-            acc = w3.fma(p0.rearrange(EVEN, p1), acc);
-            acc = w4.fma(p0.rearrange(ODD, p1), acc);
-            acc = w5.fma(q0.rearrange(EVEN, q1), acc);
-            p0 = FloatVector.fromArray(S, a2, r2 + o);
-            p1 = FloatVector.fromArray(S, a2, r2 + o + L);
-            q0 = FloatVector.fromArray(S, a2, r2 + o + 2);
-            q1 = FloatVector.fromArray(S, a2, r2 + o + 2 + L);
-            acc = w6.fma(p0.rearrange(EVEN, p1), acc);
-            acc = w7.fma(p0.rearrange(ODD, p1), acc);
-            acc = w8.fma(q0.rearrange(EVEN, q1), acc);
-            acc.add(vb).max(vlo).min(vhi).intoArray(y, yRow + ow);
+    int full = outW - outW % L;
+    VectorMask<Float> tail = S.indexInRange(full, outW);
+    for (int q = 0; q < planes; q++) {
+      int xq = xOff + q * inH * inW;
+      int wq = wOff + 9 * q;
+      int yq = yOff + q * outH * outW;
+      FloatVector w0 = FloatVector.broadcast(S, w[wq]);
+      FloatVector w1 = FloatVector.broadcast(S, w[wq + 1]);
+      FloatVector w2 = FloatVector.broadcast(S, w[wq + 2]);
+      FloatVector w3 = FloatVector.broadcast(S, w[wq + 3]);
+      FloatVector w4 = FloatVector.broadcast(S, w[wq + 4]);
+      FloatVector w5 = FloatVector.broadcast(S, w[wq + 5]);
+      FloatVector w6 = FloatVector.broadcast(S, w[wq + 6]);
+      FloatVector w7 = FloatVector.broadcast(S, w[wq + 7]);
+      FloatVector w8 = FloatVector.broadcast(S, w[wq + 8]);
+      FloatVector vb = FloatVector.broadcast(S, bias == null ? 0f : bias[bOff + q]);
+      load(x, xq, inH, inW, padT, padL, padR, width, ring, 0);
+      for (int oh = 0; oh < outH; oh++) {
+        int pr = 2 * oh;
+        // row pr is in the ring from the previous output row
+        int r0 = (pr % 3) * width;
+        int r1 = load(x, xq, inH, inW, padT, padL, padR, width, ring, pr + 1);
+        int r2 = load(x, xq, inH, inW, padT, padL, padR, width, ring, pr + 2);
+        int yRow = yq + oh * outW;
+        for (int ow = 0; ow < outW; ow += L) {
+          int o = 2 * ow;
+          FloatVector p0 = FloatVector.fromArray(S, ring, r0 + o);
+          FloatVector p1 = FloatVector.fromArray(S, ring, r0 + o + L);
+          FloatVector q0 = FloatVector.fromArray(S, ring, r0 + o + 2);
+          FloatVector q1 = FloatVector.fromArray(S, ring, r0 + o + 2 + L);
+          FloatVector acc = w0.fma(pick(p0, p1, EVEN), zero);
+          acc = w1.fma(pick(p0, p1, ODD), acc);
+          acc = w2.fma(pick(q0, q1, EVEN), acc);
+          p0 = FloatVector.fromArray(S, ring, r1 + o);
+          p1 = FloatVector.fromArray(S, ring, r1 + o + L);
+          q0 = FloatVector.fromArray(S, ring, r1 + o + 2);
+          q1 = FloatVector.fromArray(S, ring, r1 + o + 2 + L);
+          acc = w3.fma(pick(p0, p1, EVEN), acc);
+          acc = w4.fma(pick(p0, p1, ODD), acc);
+          acc = w5.fma(pick(q0, q1, EVEN), acc);
+          p0 = FloatVector.fromArray(S, ring, r2 + o);
+          p1 = FloatVector.fromArray(S, ring, r2 + o + L);
+          q0 = FloatVector.fromArray(S, ring, r2 + o + 2);
+          q1 = FloatVector.fromArray(S, ring, r2 + o + 2 + L);
+          acc = w6.fma(pick(p0, p1, EVEN), acc);
+          acc = w7.fma(pick(p0, p1, ODD), acc);
+          acc = w8.fma(pick(q0, q1, EVEN), acc);
+          acc = acc.add(vb).max(vlo).min(vhi);
+          if (ow < full) {
+            acc.intoArray(y, yRow + ow);
+          } else {
+            acc.intoArray(y, yRow + ow, tail);
           }
-          continue;
         }
-        // an edge block: masked loads and store
-        int n = Math.min(L, outW - ow);
-        int o = 2 * ow;
-        int c = o - padL;
-        VectorMask<Float> mp0 = inRow(c, inW, L);
-        VectorMask<Float> mp1 = inRow(c + L, inW, L);
-        VectorMask<Float> mq0 = inRow(c + 2, inW, L);
-        VectorMask<Float> mq1 = inRow(c + 2 + L, inW, L);
-        FloatVector p0 = FloatVector.fromArray(S, a0, r0 + o, mp0);
-        FloatVector p1 = FloatVector.fromArray(S, a0, r0 + o + L, mp1);
-        FloatVector q0 = FloatVector.fromArray(S, a0, r0 + o + 2, mq0);
-        FloatVector q1 = FloatVector.fromArray(S, a0, r0 + o + 2 + L, mq1);
-        FloatVector acc = w0.fma(p0.rearrange(EVEN, p1), zero);
-        acc = w1.fma(p0.rearrange(ODD, p1), acc);
-        acc = w2.fma(q0.rearrange(EVEN, q1), acc);
-        p0 = FloatVector.fromArray(S, a1, r1 + o, mp0);
-        p1 = FloatVector.fromArray(S, a1, r1 + o + L, mp1);
-        q0 = FloatVector.fromArray(S, a1, r1 + o + 2, mq0);
-        q1 = FloatVector.fromArray(S, a1, r1 + o + 2 + L, mq1);
-        acc = w3.fma(p0.rearrange(EVEN, p1), acc);
-        acc = w4.fma(p0.rearrange(ODD, p1), acc);
-        acc = w5.fma(q0.rearrange(EVEN, q1), acc);
-        p0 = FloatVector.fromArray(S, a2, r2 + o, mp0);
-        p1 = FloatVector.fromArray(S, a2, r2 + o + L, mp1);
-        q0 = FloatVector.fromArray(S, a2, r2 + o + 2, mq0);
-        q1 = FloatVector.fromArray(S, a2, r2 + o + 2 + L, mq1);
-        acc = w6.fma(p0.rearrange(EVEN, p1), acc);
-        acc = w7.fma(p0.rearrange(ODD, p1), acc);
-        acc = w8.fma(q0.rearrange(EVEN, q1), acc);
-        acc.add(vb).max(vlo).min(vhi).intoArray(y, yRow + ow, S.indexInRange(0, n));
-        ow += L;
       }
     }
   }

@@ -111,17 +111,18 @@ public final class PanamaWindowRowOps implements WindowRowOps {
   }
 
   @Override
+  public int conv3x3Scratch(int inW, int padL, int outW, int stride) {
+    return 3 * Depthwise3x3.rowWidth(inW, padL, outW, stride) + Depthwise3x3.L;
+  }
+
+  @Override
   public void conv3x3(float[] x, int xOff, int inH, int inW, int stride, int padT, int padL,
-      float[] w, int wOff, float bias, float lo, float hi, float[] y, int yOff, int outH,
-      int outW) {
-    if (stride == 1) {
-      Depthwise3x3.strideOne(x, xOff, inH, inW, padT, padL, w, wOff, bias, lo, hi, y, yOff, outH,
-          outW);
-    } else if (stride == 2) {
-      Depthwise3x3.strideTwo(x, xOff, inH, inW, padT, padL, w, wOff, bias, lo, hi, y, yOff, outH,
-          outW);
-    } else {
+      float[] w, int wOff, float[] bias, int bOff, float lo, float hi, float[] y, int yOff,
+      int outH, int outW, int planes, float[] scratch) {
+    if (stride != 1 && stride != 2) {
       throw new IllegalArgumentException("conv3x3: stride must be 1 or 2, got " + stride);
     }
+    Depthwise3x3.planes(x, xOff, inH, inW, stride, padT, padL, w, wOff, bias, bOff, lo, hi, y,
+        yOff, outH, outW, planes, scratch);
   }
 }
