@@ -38,7 +38,7 @@ public final class ScalarWindowRowOps implements WindowRowOps {
   }
 
   @Override
-  public int conv3x3Scratch(int inW, int padL, int outW, int stride) {
+  public int conv3x3Scratch(int inW, int padL, int outH, int outW, int stride) {
     return 0;
   }
 
@@ -55,13 +55,15 @@ public final class ScalarWindowRowOps implements WindowRowOps {
           float acc = 0f;
           for (int kh = 0; kh < 3; kh++) {
             int ih = oh * stride - padT + kh;
+            float a = kh == 0 ? b : 0f;
             for (int kw = 0; kw < 3; kw++) {
               int iw = ow * stride - padL + kw;
               float v = ih >= 0 && ih < inH && iw >= 0 && iw < inW ? x[xq + ih * inW + iw] : 0f;
-              acc = Math.fma(w[wq + 3 * kh + kw], v, acc);
+              a = Math.fma(w[wq + 3 * kh + kw], v, a);
             }
+            acc = kh == 0 ? a : acc + a;
           }
-          y[yOff + (q * outH + oh) * outW + ow] = Math.min(Math.max(acc + b, lo), hi);
+          y[yOff + (q * outH + oh) * outW + ow] = Math.min(Math.max(acc, lo), hi);
         }
       }
     }

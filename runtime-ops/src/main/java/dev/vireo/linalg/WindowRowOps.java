@@ -27,10 +27,11 @@ public interface WindowRowOps {
    * stride 1 or 2 and zero padding, each with its bias and a clamp (the activations Relu, Clip
    * and none) applied before the store. Plane q reads {@code x[xOff + q·inH·inW ..]}, filter
    * {@code w[wOff + 9q ..]} and bias {@code bias[bOff + q]} (0 when bias is null), and writes
-   * {@code y[yOff + q·outH·outW + oh·outW + ow] = min(max(acc + bias, lo), hi)}, where acc starts
-   * at 0 and takes, for kh then kw in [0, 3), {@code acc = fma(w[3kh + kw], v, acc)} with v the
-   * input at row {@code oh·stride − padT + kh}, column {@code ow·stride − padL + kw}, or 0 outside
-   * the plane (so every implementation gives the same bits). Reads only the planes' elements.
+   * {@code y[yOff + q·outH·outW + oh·outW + ow] = min(max((a0 + a1) + a2, lo), hi)}: kernel row kh
+   * sums into {@code a_kh}, which starts at the bias for kh = 0 and at 0 otherwise and takes, for
+   * kw in [0, 3), {@code a_kh = fma(w[3kh + kw], v, a_kh)} with v the input at row {@code
+   * oh·stride − padT + kh}, column {@code ow·stride − padL + kw}, or 0 outside the plane (so every
+   * implementation gives the same bits). Reads only the planes' elements.
    *
    * @param scratch at least {@link #conv3x3Scratch} floats of the caller's, contents unspecified
    */
@@ -39,5 +40,5 @@ public interface WindowRowOps {
       int outW, int planes, float[] scratch);
 
   /** The scratch floats {@link #conv3x3} needs for this geometry. */
-  int conv3x3Scratch(int inW, int padL, int outW, int stride);
+  int conv3x3Scratch(int inW, int padL, int outH, int outW, int stride);
 }

@@ -168,7 +168,7 @@ class WindowRowOpsTest {
             float[] y = new float[outH * outW + 9];
             Arrays.fill(y, -7f);
             float[] expected = y.clone();
-            float[] scratch = new float[WindowRows.ops().conv3x3Scratch(wd, padL, outW, stride)];
+            float[] scratch = new float[WindowRows.ops().conv3x3Scratch(wd, padL, outH, outW, stride)];
             Arrays.fill(scratch, Float.NaN);
             WindowRows.ops().conv3x3(x, xOff, h, wd, stride, padT, padL, w, 3, bias, 1, clamp[0],
                 clamp[1], y, 4, outH, outW, 1, scratch);
@@ -189,7 +189,8 @@ class WindowRowOpsTest {
     float[] ones = {1, 1, 1, 1, 1, 1, 1, 1, 1};
     float[] y = new float[12];
     for (WindowRowOps ops : new WindowRowOps[] {WindowRows.ops(), WindowRows.scalar()}) {
-      float[] scratch = new float[ops.conv3x3Scratch(4, 1, 4, 2)];
+      float[] scratch = new float[Math.max(ops.conv3x3Scratch(4, 1, 3, 4, 1),
+          ops.conv3x3Scratch(4, 1, 2, 2, 2))];
       ops.conv3x3(x, 0, 3, 4, 1, 1, 1, ones, 0, new float[] {0.5f}, 0, Float.NEGATIVE_INFINITY,
           Float.POSITIVE_INFINITY, y, 0, 3, 4, 1, scratch);
       assertThat(y).containsExactly(14.5f, 24.5f, 30.5f, 22.5f, 33.5f, 54.5f, 63.5f, 45.5f, 30.5f,
@@ -225,7 +226,7 @@ class WindowRowOpsTest {
       }
       float[] y = new float[planes * outH * outW];
       float[] expected = new float[y.length];
-      float[] scratch = new float[WindowRows.ops().conv3x3Scratch(wd, 1, outW, stride)];
+      float[] scratch = new float[WindowRows.ops().conv3x3Scratch(wd, 1, outH, outW, stride)];
       WindowRows.ops().conv3x3(x, 0, h, wd, stride, 1, 1, w, 0, bias, 1, 0f, 6f, y, 0, outH, outW,
           planes, scratch);
       WindowRows.scalar().conv3x3(x, 0, h, wd, stride, 1, 1, w, 0, bias, 1, 0f, 6f, expected, 0,

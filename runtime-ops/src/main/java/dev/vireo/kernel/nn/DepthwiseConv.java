@@ -71,7 +71,7 @@ final class DepthwiseConv {
     }
     WindowRowOps ops = WindowRows.ops();
     int stride = sp.s()[1];
-    float[] scratch = PLANE.floats(ops.conv3x3Scratch(in[2], sp.pad()[2], out[2], stride));
+    float[] scratch = PLANE.floats(ops.conv3x3Scratch(in[2], sp.pad()[2], out[1], out[2], stride));
     int p = from;
     while (p < to) {
       int o = (p / depth) % m;

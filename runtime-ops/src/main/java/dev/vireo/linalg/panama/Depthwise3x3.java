@@ -8,11 +8,13 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The 3×3 depthwise plane of {@link PanamaWindowRowOps#conv3x3}: one vector of outputs along a
- * row at a time, the nine taps accumulated in a register in the scalar reference's order, then
- * bias and clamp before one store.
+ * row at a time, each kernel row's three taps accumulated in its own register (three short
+ * dependency chains instead of one of nine) in the scalar reference's order, then summed and
+ * clamped before one store.
  *
- * <p>Implementation notes: each input row is copied once into a ring of three zero-padded rows
- * (row {@code r} of the padded plane in slot {@code r mod 3}), so the loads never need lane masks
+ * <p>Implementation notes: each input row is copied once into a ring of zero-padded rows (row
+ * {@code r} of the padded plane in slot {@code r mod slots}: three, or the whole plane when it is
+ * small), so the loads never need lane masks
  * (masked loads with computed masks measured several times slower than the whole interior).
  * Only a row's last block stores under a mask, and only when the row is not a multiple of the
  * vector length. Stride 2 loads each tap row as two vectors of consecutive inputs and takes
@@ -30,9 +32,22 @@ final class Depthwise3x3 {
 
   private Depthwise3x3() {}
 
+  /** Floats of scratch up to which a whole padded plane is copied before any row is computed. */
+  static final int WHOLE = 1 << 12;
+
   /** Floats in one padded ring row. */
   static int rowWidth(int inW, int padL, int outW, int stride) {
     return Math.max(padL + inW, stride * outW + 2 * L + 2);
+  }
+
+  /**
+   * Rows the ring holds: the whole padded plane when it is small, so that its rows are all
+   * stored well before they are loaded (a short row loaded right after its copy stalls on store
+   * forwarding), else three.
+   */
+  static int slots(int outH, int stride, int width) {
+    int rows = (outH - 1) * stride + 3;
+    return rows * width <= WHOLE ? rows : 3;
   }
 
   /** Lanes {@code 2i + phase} of the 2L consecutive floats in {@code a} then {@code b}. */
@@ -41,12 +56,12 @@ final class Depthwise3x3 {
   }
 
   /**
-   * Copies padded row {@code pr} (input row pr − padT, or zeros) into ring slot pr mod 3,
+   * Copies padded row {@code pr} (input row pr − padT, or zeros) into ring slot pr mod slots,
    * leaving the padding columns as they are, and returns the slot's offset.
    */
   private static int load(float[] x, int xOff, int inH, int inW, int padT, int padL, int padR,
-      int width, float[] ring, int pr) {
-    int base = (pr % 3) * width;
+      int width, int slots, float[] ring, int pr) {
+    int base = (pr % slots) * width;
     int ih = pr - padT;
     if (ih < 0 || ih >= inH) {
       Arrays.fill(ring, base + padL, base + padL + inW, 0f);
@@ -80,9 +95,11 @@ final class Depthwise3x3 {
       float[] w, int wOff, float[] bias, int bOff, float lo, float hi, float[] y, int yOff,
       int outH, int outW, int planes, float[] ring) {
     int width = rowWidth(inW, padL, outW, 1);
+    int slots = slots(outH, 1, width);
+    boolean whole = slots > 3;
     // the padding columns stay zero: rows write only [padL, padL + inW), or the short-row copy's
     // spill, which it clears as far as any tap reads
-    Arrays.fill(ring, 0, 3 * width, 0f);
+    Arrays.fill(ring, 0, slots * width, 0f);
     int padR = Math.max(0, (outW - 1) * 1 + 3 - padL - inW);
     FloatVector vlo = FloatVector.broadcast(S, lo);
     FloatVector vhi = FloatVector.broadcast(S, hi);
@@ -103,25 +120,29 @@ final class Depthwise3x3 {
       FloatVector w7 = FloatVector.broadcast(S, w[wq + 7]);
       FloatVector w8 = FloatVector.broadcast(S, w[wq + 8]);
       FloatVector vb = FloatVector.broadcast(S, bias == null ? 0f : bias[bOff + q]);
-      load(x, xq, inH, inW, padT, padL, padR, width, ring, 0);
-      load(x, xq, inH, inW, padT, padL, padR, width, ring, 1);
+      load(x, xq, inH, inW, padT, padL, padR, width, slots, ring, 0);
+      load(x, xq, inH, inW, padT, padL, padR, width, slots, ring, 1);
+      for (int r = 2; whole && r < slots; r++) {
+        load(x, xq, inH, inW, padT, padL, padR, width, slots, ring, r);
+      }
       for (int oh = 0; oh < outH; oh++) {
         // rows oh and oh + 1 are in the ring from the previous output row
-        int r0 = (oh % 3) * width;
-        int r1 = ((oh + 1) % 3) * width;
-        int r2 = load(x, xq, inH, inW, padT, padL, padR, width, ring, oh + 2);
+        int r0 = (oh % slots) * width;
+        int r1 = ((oh + 1) % slots) * width;
+        int r2 = whole ? (oh + 2) * width
+            : load(x, xq, inH, inW, padT, padL, padR, width, slots, ring, oh + 2);
         int yRow = yq + oh * outW;
         for (int ow = 0; ow < outW; ow += L) {
-          FloatVector acc = w0.fma(FloatVector.fromArray(S, ring, r0 + ow), zero);
-          acc = w1.fma(FloatVector.fromArray(S, ring, r0 + ow + 1), acc);
-          acc = w2.fma(FloatVector.fromArray(S, ring, r0 + ow + 2), acc);
-          acc = w3.fma(FloatVector.fromArray(S, ring, r1 + ow), acc);
-          acc = w4.fma(FloatVector.fromArray(S, ring, r1 + ow + 1), acc);
-          acc = w5.fma(FloatVector.fromArray(S, ring, r1 + ow + 2), acc);
-          acc = w6.fma(FloatVector.fromArray(S, ring, r2 + ow), acc);
-          acc = w7.fma(FloatVector.fromArray(S, ring, r2 + ow + 1), acc);
-          acc = w8.fma(FloatVector.fromArray(S, ring, r2 + ow + 2), acc);
-          acc = acc.add(vb).max(vlo).min(vhi);
+          FloatVector a0 = w0.fma(FloatVector.fromArray(S, ring, r0 + ow), vb);
+          FloatVector a1 = w3.fma(FloatVector.fromArray(S, ring, r1 + ow), zero);
+          FloatVector a2 = w6.fma(FloatVector.fromArray(S, ring, r2 + ow), zero);
+          a0 = w1.fma(FloatVector.fromArray(S, ring, r0 + ow + 1), a0);
+          a1 = w4.fma(FloatVector.fromArray(S, ring, r1 + ow + 1), a1);
+          a2 = w7.fma(FloatVector.fromArray(S, ring, r2 + ow + 1), a2);
+          a0 = w2.fma(FloatVector.fromArray(S, ring, r0 + ow + 2), a0);
+          a1 = w5.fma(FloatVector.fromArray(S, ring, r1 + ow + 2), a1);
+          a2 = w8.fma(FloatVector.fromArray(S, ring, r2 + ow + 2), a2);
+          FloatVector acc = a0.add(a1).add(a2).max(vlo).min(vhi);
           if (ow < full) {
             acc.intoArray(y, yRow + ow);
           } else {
@@ -136,9 +157,11 @@ final class Depthwise3x3 {
       float[] w, int wOff, float[] bias, int bOff, float lo, float hi, float[] y, int yOff,
       int outH, int outW, int planes, float[] ring) {
     int width = rowWidth(inW, padL, outW, 2);
+    int slots = slots(outH, 2, width);
+    boolean whole = slots > 3;
     // the padding columns stay zero: rows write only [padL, padL + inW), or the short-row copy's
     // spill, which it clears as far as any tap reads
-    Arrays.fill(ring, 0, 3 * width, 0f);
+    Arrays.fill(ring, 0, slots * width, 0f);
     int padR = Math.max(0, (outW - 1) * 2 + 3 - padL - inW);
     FloatVector vlo = FloatVector.broadcast(S, lo);
     FloatVector vhi = FloatVector.broadcast(S, hi);
@@ -159,13 +182,18 @@ final class Depthwise3x3 {
       FloatVector w7 = FloatVector.broadcast(S, w[wq + 7]);
       FloatVector w8 = FloatVector.broadcast(S, w[wq + 8]);
       FloatVector vb = FloatVector.broadcast(S, bias == null ? 0f : bias[bOff + q]);
-      load(x, xq, inH, inW, padT, padL, padR, width, ring, 0);
+      load(x, xq, inH, inW, padT, padL, padR, width, slots, ring, 0);
+      for (int r = 1; whole && r < slots; r++) {
+        load(x, xq, inH, inW, padT, padL, padR, width, slots, ring, r);
+      }
       for (int oh = 0; oh < outH; oh++) {
         int pr = 2 * oh;
         // row pr is in the ring from the previous output row
-        int r0 = (pr % 3) * width;
-        int r1 = load(x, xq, inH, inW, padT, padL, padR, width, ring, pr + 1);
-        int r2 = load(x, xq, inH, inW, padT, padL, padR, width, ring, pr + 2);
+        int r0 = (pr % slots) * width;
+        int r1 = whole ? (pr + 1) * width
+            : load(x, xq, inH, inW, padT, padL, padR, width, slots, ring, pr + 1);
+        int r2 = whole ? (pr + 2) * width
+            : load(x, xq, inH, inW, padT, padL, padR, width, slots, ring, pr + 2);
         int yRow = yq + oh * outW;
         for (int ow = 0; ow < outW; ow += L) {
           int o = 2 * ow;
@@ -173,24 +201,24 @@ final class Depthwise3x3 {
           FloatVector p1 = FloatVector.fromArray(S, ring, r0 + o + L);
           FloatVector q0 = FloatVector.fromArray(S, ring, r0 + o + 2);
           FloatVector q1 = FloatVector.fromArray(S, ring, r0 + o + 2 + L);
-          FloatVector acc = w0.fma(pick(p0, p1, EVEN), zero);
-          acc = w1.fma(pick(p0, p1, ODD), acc);
-          acc = w2.fma(pick(q0, q1, EVEN), acc);
+          FloatVector a0 = w0.fma(pick(p0, p1, EVEN), vb);
+          a0 = w1.fma(pick(p0, p1, ODD), a0);
+          a0 = w2.fma(pick(q0, q1, EVEN), a0);
           p0 = FloatVector.fromArray(S, ring, r1 + o);
           p1 = FloatVector.fromArray(S, ring, r1 + o + L);
           q0 = FloatVector.fromArray(S, ring, r1 + o + 2);
           q1 = FloatVector.fromArray(S, ring, r1 + o + 2 + L);
-          acc = w3.fma(pick(p0, p1, EVEN), acc);
-          acc = w4.fma(pick(p0, p1, ODD), acc);
-          acc = w5.fma(pick(q0, q1, EVEN), acc);
+          FloatVector a1 = w3.fma(pick(p0, p1, EVEN), zero);
+          a1 = w4.fma(pick(p0, p1, ODD), a1);
+          a1 = w5.fma(pick(q0, q1, EVEN), a1);
           p0 = FloatVector.fromArray(S, ring, r2 + o);
           p1 = FloatVector.fromArray(S, ring, r2 + o + L);
           q0 = FloatVector.fromArray(S, ring, r2 + o + 2);
           q1 = FloatVector.fromArray(S, ring, r2 + o + 2 + L);
-          acc = w6.fma(pick(p0, p1, EVEN), acc);
-          acc = w7.fma(pick(p0, p1, ODD), acc);
-          acc = w8.fma(pick(q0, q1, EVEN), acc);
-          acc = acc.add(vb).max(vlo).min(vhi);
+          FloatVector a2 = w6.fma(pick(p0, p1, EVEN), zero);
+          a2 = w7.fma(pick(p0, p1, ODD), a2);
+          a2 = w8.fma(pick(q0, q1, EVEN), a2);
+          FloatVector acc = a0.add(a1).add(a2).max(vlo).min(vhi);
           if (ow < full) {
             acc.intoArray(y, yRow + ow);
           } else {

@@ -111,8 +111,9 @@ public final class PanamaWindowRowOps implements WindowRowOps {
   }
 
   @Override
-  public int conv3x3Scratch(int inW, int padL, int outW, int stride) {
-    return 3 * Depthwise3x3.rowWidth(inW, padL, outW, stride) + Depthwise3x3.L;
+  public int conv3x3Scratch(int inW, int padL, int outH, int outW, int stride) {
+    int width = Depthwise3x3.rowWidth(inW, padL, outW, stride);
+    return Depthwise3x3.slots(outH, stride, width) * width;
   }
 
   @Override
