@@ -100,26 +100,10 @@ final class Depthwise3x3 {
     // the padding columns stay zero: rows write only [padL, padL + inW), or the short-row copy's
     // spill, which it clears as far as any tap reads
     Arrays.fill(ring, 0, slots * width, 0f);
-    int padR = Math.max(0, (outW - 1) * 1 + 3 - padL - inW);
-    FloatVector vlo = FloatVector.broadcast(S, lo);
-    FloatVector vhi = FloatVector.broadcast(S, hi);
-    FloatVector zero = FloatVector.zero(S);
-    int full = outW - outW % L;
-    VectorMask<Float> tail = S.indexInRange(full, outW);
+    int padR = Math.max(0, outW + 2 - padL - inW);
     for (int q = 0; q < planes; q++) {
       int xq = xOff + q * inH * inW;
-      int wq = wOff + 9 * q;
-      int yq = yOff + q * outH * outW;
-      FloatVector w0 = FloatVector.broadcast(S, w[wq]);
-      FloatVector w1 = FloatVector.broadcast(S, w[wq + 1]);
-      FloatVector w2 = FloatVector.broadcast(S, w[wq + 2]);
-      FloatVector w3 = FloatVector.broadcast(S, w[wq + 3]);
-      FloatVector w4 = FloatVector.broadcast(S, w[wq + 4]);
-      FloatVector w5 = FloatVector.broadcast(S, w[wq + 5]);
-      FloatVector w6 = FloatVector.broadcast(S, w[wq + 6]);
-      FloatVector w7 = FloatVector.broadcast(S, w[wq + 7]);
-      FloatVector w8 = FloatVector.broadcast(S, w[wq + 8]);
-      FloatVector vb = FloatVector.broadcast(S, bias == null ? 0f : bias[bOff + q]);
+      float b = bias == null ? 0f : bias[bOff + q];
       load(x, xq, inH, inW, padT, padL, padR, width, slots, ring, 0);
       load(x, xq, inH, inW, padT, padL, padR, width, slots, ring, 1);
       for (int r = 2; whole && r < slots; r++) {
@@ -127,28 +111,49 @@ final class Depthwise3x3 {
       }
       for (int oh = 0; oh < outH; oh++) {
         // rows oh and oh + 1 are in the ring from the previous output row
-        int r0 = (oh % slots) * width;
-        int r1 = ((oh + 1) % slots) * width;
         int r2 = whole ? (oh + 2) * width
             : load(x, xq, inH, inW, padT, padL, padR, width, slots, ring, oh + 2);
-        int yRow = yq + oh * outW;
-        for (int ow = 0; ow < outW; ow += L) {
-          FloatVector a0 = w0.fma(FloatVector.fromArray(S, ring, r0 + ow), vb);
-          FloatVector a1 = w3.fma(FloatVector.fromArray(S, ring, r1 + ow), zero);
-          FloatVector a2 = w6.fma(FloatVector.fromArray(S, ring, r2 + ow), zero);
-          a0 = w1.fma(FloatVector.fromArray(S, ring, r0 + ow + 1), a0);
-          a1 = w4.fma(FloatVector.fromArray(S, ring, r1 + ow + 1), a1);
-          a2 = w7.fma(FloatVector.fromArray(S, ring, r2 + ow + 1), a2);
-          a0 = w2.fma(FloatVector.fromArray(S, ring, r0 + ow + 2), a0);
-          a1 = w5.fma(FloatVector.fromArray(S, ring, r1 + ow + 2), a1);
-          a2 = w8.fma(FloatVector.fromArray(S, ring, r2 + ow + 2), a2);
-          FloatVector acc = a0.add(a1).add(a2).max(vlo).min(vhi);
-          if (ow < full) {
-            acc.intoArray(y, yRow + ow);
-          } else {
-            acc.intoArray(y, yRow + ow, tail);
-          }
-        }
+        rowOne(ring, (oh % slots) * width, ((oh + 1) % slots) * width, r2, w, wOff + 9 * q, b, lo,
+            hi, y, yOff + (q * outH + oh) * outW, outW);
+      }
+    }
+  }
+
+  /**
+   * One output row of stride 1 from ring rows r0, r1, r2. A method per row (rather than one
+   * loop nest per call) is invoked often enough to be compiled early: interpreted or C1-compiled
+   * vector code is orders of magnitude slower.
+   */
+  private static void rowOne(float[] ring, int r0, int r1, int r2, float[] w, int wq, float bias,
+      float lo, float hi, float[] y, int yRow, int outW) {
+    FloatVector w0 = FloatVector.broadcast(S, w[wq]);
+    FloatVector w1 = FloatVector.broadcast(S, w[wq + 1]);
+    FloatVector w2 = FloatVector.broadcast(S, w[wq + 2]);
+    FloatVector w3 = FloatVector.broadcast(S, w[wq + 3]);
+    FloatVector w4 = FloatVector.broadcast(S, w[wq + 4]);
+    FloatVector w5 = FloatVector.broadcast(S, w[wq + 5]);
+    FloatVector w6 = FloatVector.broadcast(S, w[wq + 6]);
+    FloatVector w7 = FloatVector.broadcast(S, w[wq + 7]);
+    FloatVector w8 = FloatVector.broadcast(S, w[wq + 8]);
+    FloatVector vb = FloatVector.broadcast(S, bias);
+    FloatVector vlo = FloatVector.broadcast(S, lo);
+    FloatVector vhi = FloatVector.broadcast(S, hi);
+    FloatVector zero = FloatVector.zero(S);
+    for (int ow = 0; ow < outW; ow += L) {
+      FloatVector a0 = w0.fma(FloatVector.fromArray(S, ring, r0 + ow), vb);
+      FloatVector a1 = w3.fma(FloatVector.fromArray(S, ring, r1 + ow), zero);
+      FloatVector a2 = w6.fma(FloatVector.fromArray(S, ring, r2 + ow), zero);
+      a0 = w1.fma(FloatVector.fromArray(S, ring, r0 + ow + 1), a0);
+      a1 = w4.fma(FloatVector.fromArray(S, ring, r1 + ow + 1), a1);
+      a2 = w7.fma(FloatVector.fromArray(S, ring, r2 + ow + 1), a2);
+      a0 = w2.fma(FloatVector.fromArray(S, ring, r0 + ow + 2), a0);
+      a1 = w5.fma(FloatVector.fromArray(S, ring, r1 + ow + 2), a1);
+      a2 = w8.fma(FloatVector.fromArray(S, ring, r2 + ow + 2), a2);
+      FloatVector acc = a0.add(a1).add(a2).max(vlo).min(vhi);
+      if (ow + L <= outW) {
+        acc.intoArray(y, yRow + ow);
+      } else {
+        acc.intoArray(y, yRow + ow, S.indexInRange(ow, outW));
       }
     }
   }
@@ -163,25 +168,9 @@ final class Depthwise3x3 {
     // spill, which it clears as far as any tap reads
     Arrays.fill(ring, 0, slots * width, 0f);
     int padR = Math.max(0, (outW - 1) * 2 + 3 - padL - inW);
-    FloatVector vlo = FloatVector.broadcast(S, lo);
-    FloatVector vhi = FloatVector.broadcast(S, hi);
-    FloatVector zero = FloatVector.zero(S);
-    int full = outW - outW % L;
-    VectorMask<Float> tail = S.indexInRange(full, outW);
     for (int q = 0; q < planes; q++) {
       int xq = xOff + q * inH * inW;
-      int wq = wOff + 9 * q;
-      int yq = yOff + q * outH * outW;
-      FloatVector w0 = FloatVector.broadcast(S, w[wq]);
-      FloatVector w1 = FloatVector.broadcast(S, w[wq + 1]);
-      FloatVector w2 = FloatVector.broadcast(S, w[wq + 2]);
-      FloatVector w3 = FloatVector.broadcast(S, w[wq + 3]);
-      FloatVector w4 = FloatVector.broadcast(S, w[wq + 4]);
-      FloatVector w5 = FloatVector.broadcast(S, w[wq + 5]);
-      FloatVector w6 = FloatVector.broadcast(S, w[wq + 6]);
-      FloatVector w7 = FloatVector.broadcast(S, w[wq + 7]);
-      FloatVector w8 = FloatVector.broadcast(S, w[wq + 8]);
-      FloatVector vb = FloatVector.broadcast(S, bias == null ? 0f : bias[bOff + q]);
+      float b = bias == null ? 0f : bias[bOff + q];
       load(x, xq, inH, inW, padT, padL, padR, width, slots, ring, 0);
       for (int r = 1; whole && r < slots; r++) {
         load(x, xq, inH, inW, padT, padL, padR, width, slots, ring, r);
@@ -189,42 +178,60 @@ final class Depthwise3x3 {
       for (int oh = 0; oh < outH; oh++) {
         int pr = 2 * oh;
         // row pr is in the ring from the previous output row
-        int r0 = (pr % slots) * width;
         int r1 = whole ? (pr + 1) * width
             : load(x, xq, inH, inW, padT, padL, padR, width, slots, ring, pr + 1);
         int r2 = whole ? (pr + 2) * width
             : load(x, xq, inH, inW, padT, padL, padR, width, slots, ring, pr + 2);
-        int yRow = yq + oh * outW;
-        for (int ow = 0; ow < outW; ow += L) {
-          int o = 2 * ow;
-          FloatVector p0 = FloatVector.fromArray(S, ring, r0 + o);
-          FloatVector p1 = FloatVector.fromArray(S, ring, r0 + o + L);
-          FloatVector q0 = FloatVector.fromArray(S, ring, r0 + o + 2);
-          FloatVector q1 = FloatVector.fromArray(S, ring, r0 + o + 2 + L);
-          FloatVector a0 = w0.fma(pick(p0, p1, EVEN), vb);
-          a0 = w1.fma(pick(p0, p1, ODD), a0);
-          a0 = w2.fma(pick(q0, q1, EVEN), a0);
-          p0 = FloatVector.fromArray(S, ring, r1 + o);
-          p1 = FloatVector.fromArray(S, ring, r1 + o + L);
-          q0 = FloatVector.fromArray(S, ring, r1 + o + 2);
-          q1 = FloatVector.fromArray(S, ring, r1 + o + 2 + L);
-          FloatVector a1 = w3.fma(pick(p0, p1, EVEN), zero);
-          a1 = w4.fma(pick(p0, p1, ODD), a1);
-          a1 = w5.fma(pick(q0, q1, EVEN), a1);
-          p0 = FloatVector.fromArray(S, ring, r2 + o);
-          p1 = FloatVector.fromArray(S, ring, r2 + o + L);
-          q0 = FloatVector.fromArray(S, ring, r2 + o + 2);
-          q1 = FloatVector.fromArray(S, ring, r2 + o + 2 + L);
-          FloatVector a2 = w6.fma(pick(p0, p1, EVEN), zero);
-          a2 = w7.fma(pick(p0, p1, ODD), a2);
-          a2 = w8.fma(pick(q0, q1, EVEN), a2);
-          FloatVector acc = a0.add(a1).add(a2).max(vlo).min(vhi);
-          if (ow < full) {
-            acc.intoArray(y, yRow + ow);
-          } else {
-            acc.intoArray(y, yRow + ow, tail);
-          }
-        }
+        rowTwo(ring, (pr % slots) * width, r1, r2, w, wOff + 9 * q, b, lo, hi, y,
+            yOff + (q * outH + oh) * outW, outW);
+      }
+    }
+  }
+
+  /** One output row of stride 2 from ring rows r0, r1, r2 (see {@link #rowOne}). */
+  private static void rowTwo(float[] ring, int r0, int r1, int r2, float[] w, int wq, float bias,
+      float lo, float hi, float[] y, int yRow, int outW) {
+    FloatVector w0 = FloatVector.broadcast(S, w[wq]);
+    FloatVector w1 = FloatVector.broadcast(S, w[wq + 1]);
+    FloatVector w2 = FloatVector.broadcast(S, w[wq + 2]);
+    FloatVector w3 = FloatVector.broadcast(S, w[wq + 3]);
+    FloatVector w4 = FloatVector.broadcast(S, w[wq + 4]);
+    FloatVector w5 = FloatVector.broadcast(S, w[wq + 5]);
+    FloatVector w6 = FloatVector.broadcast(S, w[wq + 6]);
+    FloatVector w7 = FloatVector.broadcast(S, w[wq + 7]);
+    FloatVector w8 = FloatVector.broadcast(S, w[wq + 8]);
+    FloatVector vb = FloatVector.broadcast(S, bias);
+    FloatVector vlo = FloatVector.broadcast(S, lo);
+    FloatVector vhi = FloatVector.broadcast(S, hi);
+    FloatVector zero = FloatVector.zero(S);
+    for (int ow = 0; ow < outW; ow += L) {
+      int o = 2 * ow;
+      FloatVector p0 = FloatVector.fromArray(S, ring, r0 + o);
+      FloatVector p1 = FloatVector.fromArray(S, ring, r0 + o + L);
+      FloatVector q0 = FloatVector.fromArray(S, ring, r0 + o + 2);
+      FloatVector q1 = FloatVector.fromArray(S, ring, r0 + o + 2 + L);
+      FloatVector a0 = w0.fma(pick(p0, p1, EVEN), vb);
+      a0 = w1.fma(pick(p0, p1, ODD), a0);
+      a0 = w2.fma(pick(q0, q1, EVEN), a0);
+      p0 = FloatVector.fromArray(S, ring, r1 + o);
+      p1 = FloatVector.fromArray(S, ring, r1 + o + L);
+      q0 = FloatVector.fromArray(S, ring, r1 + o + 2);
+      q1 = FloatVector.fromArray(S, ring, r1 + o + 2 + L);
+      FloatVector a1 = w3.fma(pick(p0, p1, EVEN), zero);
+      a1 = w4.fma(pick(p0, p1, ODD), a1);
+      a1 = w5.fma(pick(q0, q1, EVEN), a1);
+      p0 = FloatVector.fromArray(S, ring, r2 + o);
+      p1 = FloatVector.fromArray(S, ring, r2 + o + L);
+      q0 = FloatVector.fromArray(S, ring, r2 + o + 2);
+      q1 = FloatVector.fromArray(S, ring, r2 + o + 2 + L);
+      FloatVector a2 = w6.fma(pick(p0, p1, EVEN), zero);
+      a2 = w7.fma(pick(p0, p1, ODD), a2);
+      a2 = w8.fma(pick(q0, q1, EVEN), a2);
+      FloatVector acc = a0.add(a1).add(a2).max(vlo).min(vhi);
+      if (ow + L <= outW) {
+        acc.intoArray(y, yRow + ow);
+      } else {
+        acc.intoArray(y, yRow + ow, S.indexInRange(ow, outW));
       }
     }
   }
