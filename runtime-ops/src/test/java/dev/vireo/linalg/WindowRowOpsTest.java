@@ -133,4 +133,105 @@ class WindowRowOpsTest {
     // row 0 is tap (kh 0, kw 0) of channel 0: input row 2·oh − 1, column ow − 1
     assertThat(Arrays.copyOfRange(whole, 0, 12)).containsExactly(0, 0, 0, 0, 0, 0, 0, 8, 9, 10, 11, 12);
   }
+
+  @Test
+  void conv3x3MatchesTheScalarReference() {
+    SplittableRandom rnd = new SplittableRandom(8);
+    int[] sizes = {1, 2, 3, 5, 7, 14, 15, 16, 17, 31, 33, 50};
+    float[][] clamps = {{Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY}, {0f, 6f}, {-0.5f, 0.25f}};
+    for (int h : new int[] {1, 3, 7, 12}) {
+      for (int wd : sizes) {
+        for (int stride = 1; stride <= 2; stride++) {
+          for (int pad = 0; pad < 3; pad++) {
+            int padT = pad;
+            int padL = (pad + 1) % 3;
+            int padB = 2 - pad;
+            int padR = pad;
+            int outH = (h + padT + padB - 3) / stride + 1;
+            int outW = (wd + padL + padR - 3) / stride + 1;
+            if (h + padT + padB < 3 || wd + padL + padR < 3) {
+              continue;
+            }
+            float[] clamp = clamps[rnd.nextInt(clamps.length)];
+            // the plane sits between NaNs: a read outside it would show in the result
+            int xOff = 37;
+            float[] x = new float[xOff + h * wd + 41];
+            Arrays.fill(x, Float.NaN);
+            for (int i = 0; i < h * wd; i++) {
+              x[xOff + i] = (float) rnd.nextDouble(-2, 2);
+            }
+            float[] w = new float[12];
+            for (int i = 0; i < w.length; i++) {
+              w[i] = (float) rnd.nextDouble(-1, 1);
+            }
+            float[] bias = {0f, (float) rnd.nextDouble(-1, 1), (float) rnd.nextDouble(-1, 1)};
+            float[] y = new float[outH * outW + 9];
+            Arrays.fill(y, -7f);
+            float[] expected = y.clone();
+            float[] scratch = new float[WindowRows.ops().conv3x3Scratch(wd, padL, outH, outW, stride)];
+            Arrays.fill(scratch, Float.NaN);
+            WindowRows.ops().conv3x3(x, xOff, h, wd, stride, padT, padL, w, 3, bias, 1, clamp[0],
+                clamp[1], y, 4, outH, outW, 1, scratch);
+            WindowRows.scalar().conv3x3(x, xOff, h, wd, stride, padT, padL, w, 3, bias, 1,
+                clamp[0], clamp[1], expected, 4, outH, outW, 1, new float[0]);
+            assertThat(y).as("conv3x3 %dx%d stride %d pads %d,%d,%d,%d", h, wd, stride, padT, padL,
+                padB, padR).containsExactly(expected);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void conv3x3HandComputed() {
+    // 3x4 plane 1..12, all-ones kernel, pad 1: each output sums its in-plane 3x3 neighbourhood
+    float[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+    float[] ones = {1, 1, 1, 1, 1, 1, 1, 1, 1};
+    float[] y = new float[12];
+    for (WindowRowOps ops : new WindowRowOps[] {WindowRows.ops(), WindowRows.scalar()}) {
+      float[] scratch = new float[Math.max(ops.conv3x3Scratch(4, 1, 3, 4, 1),
+          ops.conv3x3Scratch(4, 1, 2, 2, 2))];
+      ops.conv3x3(x, 0, 3, 4, 1, 1, 1, ones, 0, new float[] {0.5f}, 0, Float.NEGATIVE_INFINITY,
+          Float.POSITIVE_INFINITY, y, 0, 3, 4, 1, scratch);
+      assertThat(y).containsExactly(14.5f, 24.5f, 30.5f, 22.5f, 33.5f, 54.5f, 63.5f, 45.5f, 30.5f,
+          48.5f, 54.5f, 38.5f);
+      // stride 2: outputs at (0,0), (0,2), (2,0), (2,2), clamped to [0, 30]
+      float[] y2 = new float[4];
+      ops.conv3x3(x, 0, 3, 4, 2, 1, 1, ones, 0, null, 0, 0f, 30f, y2, 0, 2, 2, 1, scratch);
+      assertThat(y2).containsExactly(14f, 30f, 30f, 30f);
+    }
+  }
+
+  @Test
+  void conv3x3OverSeveralPlanesMatchesTheScalarReference() {
+    SplittableRandom rnd = new SplittableRandom(9);
+    for (int[] g : new int[][] {{7, 7, 1}, {14, 14, 1}, {14, 14, 2}, {5, 19, 1}, {9, 33, 2}}) {
+      int h = g[0];
+      int wd = g[1];
+      int stride = g[2];
+      int outH = (h - 1) / stride + 1;
+      int outW = (wd - 1) / stride + 1;
+      int planes = 5;
+      float[] x = new float[planes * h * wd];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) rnd.nextDouble(-2, 2);
+      }
+      float[] w = new float[9 * planes];
+      float[] bias = new float[planes + 1];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = (float) rnd.nextDouble(-1, 1);
+      }
+      for (int i = 0; i < bias.length; i++) {
+        bias[i] = (float) rnd.nextDouble(-1, 1);
+      }
+      float[] y = new float[planes * outH * outW];
+      float[] expected = new float[y.length];
+      float[] scratch = new float[WindowRows.ops().conv3x3Scratch(wd, 1, outH, outW, stride)];
+      WindowRows.ops().conv3x3(x, 0, h, wd, stride, 1, 1, w, 0, bias, 1, 0f, 6f, y, 0, outH, outW,
+          planes, scratch);
+      WindowRows.scalar().conv3x3(x, 0, h, wd, stride, 1, 1, w, 0, bias, 1, 0f, 6f, expected, 0,
+          outH, outW, planes, scratch);
+      assertThat(y).as("%dx%d stride %d", h, wd, stride).containsExactly(expected);
+    }
+  }
 }

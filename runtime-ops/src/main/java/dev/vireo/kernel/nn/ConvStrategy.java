@@ -23,7 +23,7 @@ enum ConvStrategy {
    */
   static ConvStrategy choose(int c, int m, int g, int[] k, int[] s, int[] pad, int[] padEnd) {
     boolean flat = k[0] == 1 && s[0] == 1 && pad[0] == 0 && padEnd[0] == 0;
-    if (g > 1 && g == c && g == m && flat) {
+    if (g > 1 && g == c && m % g == 0 && flat) {
       return DEPTHWISE;
     }
     int[] ones = {1, 1, 1};

@@ -3,15 +3,22 @@ package dev.vireo.kernel.nn;
 import dev.vireo.exec.ExecContext;
 import dev.vireo.kernel.HalfFloats;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.linalg.VecMath;
+import dev.vireo.linalg.VectorMath;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 
 /**
- * GlobalAveragePool and GlobalMaxPool: X [N,C,spatial...] to [N,C,1,...,1], averaging (in
- * double) or taking the max over all spatial positions. f32 (f16/bf16 via f32).
+ * GlobalAveragePool and GlobalMaxPool: X [N,C,spatial...] to [N,C,1,...,1], averaging or taking
+ * the max over all spatial positions with the vectorized reductions of {@link VecMath} (sums in
+ * float with several partial sums, as onnxruntime does), split over (image, channel) planes. f32
+ * (f16/bf16 via f32).
  */
 public final class GlobalPoolKernel implements Kernel {
+  /** Elements per parallel chunk at least. */
+  private static final int GRAIN = 1 << 14;
+
   private final boolean max;
 
   public GlobalPoolKernel(boolean max) {
@@ -34,21 +41,16 @@ public final class GlobalPoolKernel implements Kernel {
     float[] x = HalfFloats.widen(x0).floats();
     Tensor y = ctx.allocate(DType.FLOAT, Shape.of(od));
     float[] yd = y.floats();
-    ctx.parallelFor(planes, Math.max(1, 8192 / Math.max(1, size)), (from, to) -> {
+    VectorMath vm = VecMath.impl();
+    ctx.parallelFor(planes, Math.max(1, GRAIN / Math.max(1, size)), (from, to) -> {
       for (int p = from; p < to; p++) {
         int off = p * size;
-        if (max) {
-          float m = Float.NEGATIVE_INFINITY;
-          for (int i = 0; i < size; i++) {
-            m = Math.max(m, x[off + i]);
-          }
-          yd[p] = m;
+        if (size == 0) {
+          yd[p] = max ? Float.NEGATIVE_INFINITY : Float.NaN;
+        } else if (max) {
+          yd[p] = vm.max(x, off, size);
         } else {
-          double s = 0;
-          for (int i = 0; i < size; i++) {
-            s += x[off + i];
-          }
-          yd[p] = size == 0 ? Float.NaN : (float) (s / size);
+          yd[p] = vm.sum(x, off, size) / size;
         }
       }
     });

@@ -109,4 +109,21 @@ public final class PanamaWindowRowOps implements WindowRowOps {
       }
     }
   }
+
+  @Override
+  public int conv3x3Scratch(int inW, int padL, int outH, int outW, int stride) {
+    int width = Depthwise3x3.rowWidth(inW, padL, outW, stride);
+    return Depthwise3x3.slots(outH, stride, width) * width;
+  }
+
+  @Override
+  public void conv3x3(float[] x, int xOff, int inH, int inW, int stride, int padT, int padL,
+      float[] w, int wOff, float[] bias, int bOff, float lo, float hi, float[] y, int yOff,
+      int outH, int outW, int planes, float[] scratch) {
+    if (stride != 1 && stride != 2) {
+      throw new IllegalArgumentException("conv3x3: stride must be 1 or 2, got " + stride);
+    }
+    Depthwise3x3.planes(x, xOff, inH, inW, stride, padT, padL, w, wOff, bias, bOff, lo, hi, y,
+        yOff, outH, outW, planes, scratch);
+  }
 }

@@ -50,7 +50,7 @@ class ConvStrategiesTest {
       "IM2COL;     7x7 s2 like resnet;      1,3,33,31;   8,3,7,7;   2,2; 1,1; 3,3,3,3;     1",
       "IM2COL;     strided dilated;         2,4,13,11;   6,2,3,2;   2,3; 2,2; 2,1,0,3;     2",
       "IM2COL;     1x1 strided;             1,6,9,9;     4,6,1,1;   2,2; 1,1; 0,0,0,0;     1",
-      "IM2COL;     depthwise multiplier;    1,3,8,8;     6,1,3,3;   1,1; 1,1; 1,1,1,1;     3",
+      "DEPTHWISE;  depthwise multiplier;    1,3,8,8;     6,1,3,3;   1,1; 1,1; 1,1,1,1;     3",
       "IM2COL;     3-D;                     1,2,5,6,7;   4,2,3,2,3; 1,2,1; 1,1,2; 1,0,1,1,1,0; 1",
   })
   void matchesDirectReference(ConvStrategy strategy, String label, String xs, String ws,
