@@ -56,8 +56,14 @@ final class QuantizeCommand extends VireoCommand {
       description = "The percentile of |x| kept by --method percentile (default ${DEFAULT-VALUE}).")
   double percentile = 99.99;
 
-  @Option(names = "--per-channel", description = "One weight scale per output channel.")
-  boolean perChannel;
+  @Option(names = "--per-channel", negatable = true,
+      description = "One weight scale per output channel (default: on for dynamic, off for static).")
+  Boolean perChannel;
+
+  @Option(names = "--activations", paramLabel = "per-row|per-tensor",
+      description = "dynamic: one activation scale per row (per token) or one range per tensor "
+          + "(DynamicQuantizeLinear) (default ${DEFAULT-VALUE}).")
+  String activations = "per-row";
 
   @Option(names = "--format", paramLabel = "qdq|qoperator",
       description = "QuantizeLinear/DequantizeLinear around float ops, or integer ops "
@@ -78,9 +84,11 @@ final class QuantizeCommand extends VireoCommand {
 
   @Override
   int execute() {
-    QuantizeOptions options = new QuantizeOptions(QuantizeOptions.Mode.parse(mode),
-        QuantizeOptions.Format.parse(format), CalibrationMethod.parse(method), percentile, perChannel,
-        Set.copyOf(excludeOpTypes), Set.copyOf(excludeNodes), threads);
+    QuantizeOptions.Mode m = QuantizeOptions.Mode.parse(mode);
+    QuantizeOptions options = new QuantizeOptions(m, QuantizeOptions.Format.parse(format),
+        CalibrationMethod.parse(method), percentile,
+        perChannel != null ? perChannel : m == QuantizeOptions.Mode.DYNAMIC,
+        QuantizeOptions.Activations.parse(activations), Set.copyOf(excludeOpTypes), Set.copyOf(excludeNodes), threads);
     if (options.mode() == QuantizeOptions.Mode.STATIC && calibration == null) {
       throw new IllegalArgumentException("--mode static needs --calibration DIR (" + CalibrationSet.LAYOUT + ")");
     }
@@ -100,9 +108,7 @@ final class QuantizeCommand extends VireoCommand {
     }
     Quantizer.Result r = new Quantizer(options, err()).quantizeAndReport(model, samples);
     OnnxWriter.write(r.model(), outFile);
-    out().println("quantized " + r.quantizedNodes() + " nodes (" + options.mode() + ", " + options.format()
-        + (options.mode() == QuantizeOptions.Mode.STATIC ? ", " + options.method() : "")
-        + (options.perChannel() ? ", per-channel" : "") + ") -> " + outFile);
+    out().println("quantized " + r.quantizedNodes() + " nodes (" + options.describe() + ") -> " + outFile);
     out().print(r.report().format());
     return VireoCli.OK;
   }
