@@ -22,6 +22,12 @@ import java.util.Set;
  * become int8 initializers behind a DequantizeLinear (per tensor or per output channel); biases
  * of Conv and Gemm become int32 with scale {@code x_scale * w_scale}, zero point 0.
  *
+ * <p>A Conv, MatMul or Gemm whose output is read only by a quantized Relu (and is no graph
+ * output) gets no pair on that output: the Relu's output pair quantizes both, with a range that
+ * starts at 0, so its zero point is 0 and the integer fusions absorb the Relu exactly
+ * (QLinearConv with the Relu folded into its saturation). This is the "Conv + Relu" fusion of
+ * the float optimizer, done in quantized form.
+ *
  * <p>Use: {@link #activations} names the tensors to calibrate, then {@link #apply} rewrites the
  * graph with their ranges.
  */
@@ -55,17 +61,45 @@ final class StaticQuantizer {
 
   /** The float activations (non-constant inputs and first outputs) of quantized nodes, in graph order. */
   List<Value> activations() {
+    Set<Value> fused = fusedIntoRelu();
     Set<Value> seen = new LinkedHashSet<>();
     for (Node n : model.graph().nodes()) {
       if (!quantizes(n)) {
         continue;
       }
       for (int i : activationInputs(n)) {
-        seen.add(n.input(i));
+        if (!fused.contains(n.input(i))) {
+          seen.add(n.input(i));
+        }
       }
-      seen.add(n.output(0));
+      if (!fused.contains(n.output(0))) {
+        seen.add(n.output(0));
+      }
     }
     return new ArrayList<>(seen);
+  }
+
+  /** Outputs of quantized Conv, MatMul and Gemm nodes that only a quantized Relu reads. */
+  private Set<Value> fusedIntoRelu() {
+    Map<Value, List<Node>> readers = new IdentityHashMap<>();
+    for (Node n : model.graph().nodes()) {
+      for (Value v : dev.vireo.ir.GraphChecker.readValues(n)) {
+        readers.computeIfAbsent(v, k -> new ArrayList<>()).add(n);
+      }
+    }
+    Set<Value> fused = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Node n : model.graph().nodes()) {
+      if (!quantizes(n) || !Set.of("Conv", "MatMul", "Gemm").contains(n.opType())) {
+        continue;
+      }
+      Value out = n.output(0);
+      List<Node> r = readers.getOrDefault(out, List.of());
+      if (r.size() == 1 && r.get(0).opType().equals("Relu") && quantizes(r.get(0))
+          && !model.graph().outputs().contains(out)) {
+        fused.add(out);
+      }
+    }
+    return fused;
   }
 
   private List<Integer> activationInputs(Node n) {

@@ -63,6 +63,46 @@ final class QdqRewrite {
     return q;
   }
 
+  /**
+   * The QuantizeLinear that ends an op's output {@code out}: either its only reader ({@link
+   * #onlyQuantizeReader}, {@code relu} null), or the only reader of a Relu that alone reads
+   * {@code out} when that QuantizeLinear's zero point is the lowest value of its type. Then the
+   * Relu changes nothing: a negative x gives {@code round(x / scale) <= 0}, which saturates to
+   * the zero point, the same value as {@code Q(0)}; so {@code Q(Relu(x)) == Q(x)} bit for bit
+   * and the Relu can be dropped (onnxruntime removes it the same way).
+   */
+  record Tail(Node quantize, Node relu) {}
+
+  /** The tail of {@code out} as described at {@link Tail}; null when there is none. */
+  Tail quantizedTail(Value out) {
+    Node q = onlyQuantizeReader(out);
+    if (q != null) {
+      return new Tail(q, null);
+    }
+    List<Node> r = readers.getOrDefault(out, List.of());
+    if (r.size() != 1 || graph.outputs().contains(out)) {
+      return null;
+    }
+    Node relu = r.get(0);
+    if (!relu.domain().isEmpty() || !relu.opType().equals("Relu") || relu.input(0) != out
+        || relu.output(0) == null) {
+      return null;
+    }
+    q = onlyQuantizeReader(relu.output(0));
+    return q != null && saturatesAtZero(q) ? new Tail(q, relu) : null;
+  }
+
+  /** True when the zero point of QuantizeLinear {@code q} (8-bit, constant) is its type's minimum. */
+  static boolean saturatesAtZero(Node q) {
+    Value zp = q.input(2);
+    if (zp == null || zp.initializer() == null || zp.initializer().size() != 1) {
+      return false;
+    }
+    long z = zp.initializer().toLongArray()[0];
+    DType t = zp.initializer().dtype();
+    return (t == DType.UINT8 && z == 0) || (t == DType.INT8 && z == Byte.MIN_VALUE);
+  }
+
   /** True when {@code v} is read by exactly one node and is no graph output. */
   boolean onlyReader(Value v, Node n) {
     List<Node> r = readers.getOrDefault(v, List.of());
