@@ -23,9 +23,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "quantize", mixinStandardHelpOptions = true, versionProvider = VireoCli.Version.class,
     description = {
       "Quantize a float model to int8.",
-      "dynamic: MatMul/Gemm weights to int8, activations quantized at run time "
-          + "(DynamicQuantizeLinear + MatMulInteger).",
-      "static: weights and activations to int8 with ranges calibrated on sample inputs; "
+      "dynamic: MatMul/Gemm weights to int8 (per output channel unless --no-per-channel), "
+          + "activations quantized at run time with one scale per row (per token) or, with "
+          + "--activations per-tensor, one DynamicQuantizeLinear range per tensor; then MatMulInteger.",
+      "static: weights and activations to int8 with ranges calibrated on sample inputs, after "
+          + "folding BatchNormalization into Conv; "
           + "--calibration DIR holds one subfolder per sample with one <input>.npy per model input "
           + "(" + CalibrationSet.LAYOUT + ").",
       "The accuracy report compares the quantized and the float model (both run in Vireo) on the "

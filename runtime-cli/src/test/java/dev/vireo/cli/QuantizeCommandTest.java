@@ -96,6 +96,12 @@ class QuantizeCommandTest {
         + "activations per row (symmetric, one scale per token))").contains("model size:")
         .doesNotContain("cosine");
     assertThat(ops(out)).contains("MatMulInteger", "ReduceMax", "Conv").doesNotContain("DynamicQuantizeLinear");
+    Cli perTensor = Cli.run("quantize", cnn().toString(), "-o", out.toString(), "--mode", "dynamic",
+        "--activations", "per-tensor", "--no-per-channel");
+    assertThat(perTensor.exitCode()).as(perTensor.toString()).isZero();
+    assertThat(perTensor.out()).contains("quantized 1 nodes (dynamic, int8 weights per tensor, activations per "
+        + "tensor (DynamicQuantizeLinear))");
+    assertThat(ops(out)).contains("DynamicQuantizeLinear", "MatMulInteger").doesNotContain("ReduceMax");
   }
 
   @Test

@@ -95,8 +95,9 @@ public record QuantizeOptions(
 
   /**
    * Dynamic, per-channel weights, per-row activations, nothing excluded, one thread: the choice
-   * that keeps transformer encoders closest to the float model (on all-MiniLM-L6-v2, pooled
-   * cosine ≥ 0.995 where per-tensor activations give 0.988 and per-tensor weights 0.92).
+   * that keeps transformer encoders closest to the float model (on all-MiniLM-L6-v2, worst pooled
+   * cosine over eight sentences and three random rows 0.9948, where per-tensor activations give
+   * 0.9878 and per-tensor weights 0.928).
    */
   public static QuantizeOptions dynamic() {
     return new QuantizeOptions(Mode.DYNAMIC, Format.QDQ, CalibrationMethod.MINMAX, 99.99, true,
