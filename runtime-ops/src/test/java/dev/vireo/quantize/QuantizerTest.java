@@ -147,6 +147,28 @@ class QuantizerTest {
     }
   }
 
+  /**
+   * Conv → BatchNormalization → Relu: the BatchNormalization is folded into the Conv before the
+   * weights are quantized, so the QLinearConv carries the folded weights and no float
+   * BatchNormalization is left; the Relu is absorbed (its output's zero point is 0).
+   */
+  @Test
+  void staticFoldsBatchNormalizationBeforeQuantizing() {
+    CalibrationSet data = CalibrationSet.of(SmallModels.samples("x", Shape.of(2, 3, 8, 8), 8, 5));
+    QuantizeOptions o = QuantizeOptions.staticWith(CalibrationMethod.MINMAX).withPerChannel(true)
+        .withFormat(QuantizeOptions.Format.QOPERATOR);
+    Quantizer.Result r = new Quantizer(o, null).quantizeAndReport(SmallModels.cnn(true), data);
+    assertThat(opTypes(r.model())).contains("QLinearConv").doesNotContain("BatchNormalization", "Conv", "Relu");
+    assertThat(r.report().outputs().get("y").cosine()).isGreaterThan(COSINE);
+    // the int8 weights are those of the folded Conv: per channel, W·s with s = scale / sqrt(var + eps)
+    Model folded = new dev.vireo.optimize.Optimizer(List.of(new dev.vireo.optimize.fusion.ConvBatchNormFusion()))
+        .optimize(SmallModels.cnn(true), dev.vireo.optimize.OptimizationLevel.BASIC).model();
+    Tensor w = folded.graph().nodes().get(0).input(1).initializer();
+    Tensor wq = r.model().graph().nodes().stream().filter(n -> n.opType().equals("QLinearConv")).findFirst()
+        .orElseThrow().input(3).initializer();
+    assertThat(wq.bytes()).containsExactly(QuantMath.weightInt8(w, 0).data().bytes());
+  }
+
   @Test
   void nothingToQuantizeIsAnError() {
     QuantizeOptions o = QuantizeOptions.dynamic().withExcluded(Set.of("MatMul", "Gemm"), Set.of());
