@@ -28,7 +28,7 @@ public final class StandardPasses {
         new dev.vireo.optimize.fusion.ConvScaleBiasFusion(),
         new dev.vireo.optimize.fusion.MatMulAddFusion(),
         // contrib fusions into onnxruntime's com.microsoft kernels (extended); QDQ Gemm first, so
-        // that a quantized Gemm → Relu → QuantizeLinear becomes QGemm rather than a float FusedGemm
+        // that a quantized Gemm → Relu/Clip → QuantizeLinear becomes QGemm rather than a float FusedGemm
         new dev.vireo.optimize.qdq.QGemmFusion(),
         new dev.vireo.optimize.fusion.ConvActivationFusion(),
         new dev.vireo.optimize.fusion.GemmActivationFusion(),
@@ -43,11 +43,11 @@ public final class StandardPasses {
         new dev.vireo.optimize.qdq.MatMulIntegerToFloatFusion(),
         // final clean-up
         new dev.vireo.optimize.cleanup.DeadCodeElimination(),
-        // QDQ fusions: DequantizeLinear → Conv/MatMul/Gemm [→ Relu] → QuantizeLinear into integer ops,
-        // then the Relus left between a DequantizeLinear and a QuantizeLinear that saturates at zero
+        // QDQ fusions: DequantizeLinear → Conv/MatMul/Gemm [→ Relu | Clip] → QuantizeLinear into integer ops,
+        // then the Relu/Clip nodes left between a DequantizeLinear and a QuantizeLinear that saturates at their bounds
         new dev.vireo.optimize.qdq.QLinearConvFusion(), new dev.vireo.optimize.qdq.QLinearMatMulFusion(),
         new dev.vireo.optimize.qdq.QLinearContribFusion(),
-        new dev.vireo.optimize.qdq.QdqReluElimination(),
+        new dev.vireo.optimize.qdq.QdqClampElimination(),
         new dev.vireo.optimize.cleanup.UnusedInitializerRemoval());
   }
 }

@@ -15,7 +15,7 @@ import dev.vireo.optimize.fusion.ConvBatchNormFusion;
 import dev.vireo.optimize.fusion.ConvScaleBiasFusion;
 import dev.vireo.optimize.qdq.QLinearConvFusion;
 import dev.vireo.optimize.qdq.QLinearMatMulFusion;
-import dev.vireo.optimize.qdq.QdqReluElimination;
+import dev.vireo.optimize.qdq.QdqClampElimination;
 import dev.vireo.quantize.calibrate.CalibrationSet;
 import dev.vireo.quantize.calibrate.Calibrator;
 import dev.vireo.quantize.calibrate.Range;
@@ -79,7 +79,7 @@ public final class Quantizer {
     GraphChecker.check(m.graph());
     ShapeInference.run(m.graph(), StandardOps.registry());
     if (options.format() == QuantizeOptions.Format.QOPERATOR) {
-      m = new Optimizer(List.of(new QLinearConvFusion(), new QLinearMatMulFusion(), new QdqReluElimination()))
+      m = new Optimizer(List.of(new QLinearConvFusion(), new QLinearMatMulFusion(), new QdqClampElimination()))
           .optimize(m, OptimizationLevel.EXTENDED, true, StandardKernels.registry()).model();
     }
     return new Result(m, count, null);

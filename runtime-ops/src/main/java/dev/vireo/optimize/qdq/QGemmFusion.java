@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code Gemm(DequantizeLinear(a), DequantizeLinear(b) [, c]) → [Relu →] QuantizeLinear} becomes
+ * {@code Gemm(DequantizeLinear(a), DequantizeLinear(b) [, c]) → [Relu | Clip →] QuantizeLinear} becomes
  * onnxruntime's {@code com.microsoft QGemm}: int32 accumulation, the bias added in int32, one
  * requantization. Not applied when the result must stay portable.
  *
@@ -26,7 +26,7 @@ import java.util.Set;
  * transposed [N, K]), c is absent, an int32 DequantizeLinear with zero point 0 and scale
  * {@code a_scale * b_scale}, or a 1-D float constant of length N (quantized here with that scale,
  * half to even), and the Gemm's output is read only by a QuantizeLinear with scalar parameters, or
- * by a Relu that this QuantizeLinear makes a no-op ({@link QdqRewrite.Tail}). Results may differ
+ * by a Relu or Clip that this QuantizeLinear makes a no-op ({@link QdqRewrite#absorbs}). Results may differ
  * from the unfused graph by one step of the output type: one rounding from the exact int32 sum
  * instead of a rounded float32 sum.
  */
@@ -57,8 +57,8 @@ public final class QGemmFusion implements GraphPass {
         QdqRewrite.Tail tail = rw.quantizedTail(gemm.output(0));
         replaced.put(tail.quantize(), fused);
         removed.add(gemm);
-        if (tail.relu() != null) {
-          removed.add(tail.relu());
+        if (tail.clamp() != null) {
+          removed.add(tail.clamp());
         }
       }
     }

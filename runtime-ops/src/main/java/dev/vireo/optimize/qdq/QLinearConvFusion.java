@@ -24,9 +24,9 @@ import java.util.Set;
  * <p>Matches when x's scale and zero point are scalars, w's are scalars or one per output channel
  * (axis 0), the QuantizeLinear is the Conv's only reader with scalar parameters, and the bias is
  * either absent, an int32 DequantizeLinear with zero point 0 and scale {@code x_scale * w_scale},
- * or a float constant (then quantized here with that scale, half to even). A Relu between the Conv
- * and the QuantizeLinear is dropped when that QuantizeLinear's zero point makes it a no-op (see
- * {@link QdqRewrite.Tail}). Results may differ from
+ * or a float constant (then quantized here with that scale, half to even). A Relu or Clip between the
+ * Conv and the QuantizeLinear is dropped when that QuantizeLinear's saturation makes it a no-op
+ * (see {@link QdqRewrite#absorbs}). Results may differ from
  * the unfused graph by one step of the output type: the fused op rounds once from the exact int32
  * sum, the unfused graph rounds a float32 sum.
  */
@@ -55,8 +55,8 @@ public final class QLinearConvFusion implements GraphPass {
         QdqRewrite.Tail tail = rw.quantizedTail(conv.output(0));
         replaced.put(tail.quantize(), fused);
         removed.add(conv);
-        if (tail.relu() != null) {
-          removed.add(tail.relu());
+        if (tail.clamp() != null) {
+          removed.add(tail.clamp());
         }
       }
     }

@@ -16,8 +16,8 @@ import java.util.Set;
  * {@code MatMul(DequantizeLinear(a), DequantizeLinear(b)) → QuantizeLinear} becomes one {@code
  * QLinearMatMul} (int32 accumulation, one requantization). Matches when a's scale and zero point
  * are scalars, b's are scalars or, for a 2-D b, one per column (axis 1), and the QuantizeLinear
- * is the MatMul's only reader with scalar parameters (or reads a Relu that its zero point makes a
- * no-op, see {@link QdqRewrite.Tail}). Results may differ from the unfused graph
+ * is the MatMul's only reader with scalar parameters (or reads a Relu or Clip that its saturation
+ * makes a no-op, see {@link QdqRewrite#absorbs}). Results may differ from the unfused graph
  * by one step of the output type (one rounding from the exact sum instead of a float32 sum).
  */
 public final class QLinearMatMulFusion implements GraphPass {
@@ -42,8 +42,8 @@ public final class QLinearMatMulFusion implements GraphPass {
         QdqRewrite.Tail tail = rw.quantizedTail(mm.output(0));
         replaced.put(tail.quantize(), fused);
         removed.add(mm);
-        if (tail.relu() != null) {
-          removed.add(tail.relu());
+        if (tail.clamp() != null) {
+          removed.add(tail.clamp());
         }
       }
     }

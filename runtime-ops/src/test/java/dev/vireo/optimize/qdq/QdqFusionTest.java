@@ -21,7 +21,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * QLinearConvFusion, QLinearMatMulFusion, QGemmFusion and QdqReluElimination on hand-built QDQ
+ * QLinearConvFusion, QLinearMatMulFusion, QGemmFusion and QdqClampElimination on hand-built QDQ
  * graphs: the fused graph's uint8
  * output equals the unfused one within {@link #ONE_STEP} (the fused op rounds once from the exact
  * int32 sum; the unfused graph rounds a float32 sum, which can land on the other side of a .5).
@@ -242,6 +242,26 @@ class QdqFusionTest {
       List<String> got = compare(out -> graph(d, op, out, 0), Shape.of(d));
       assertThat(got).as(fused).containsExactly("QuantizeLinear", fused);
     });
+  }
+
+  /** {@code op} followed by Clip(lo, hi) with constant bounds. */
+  private static Function<GraphBuilder, Function<Value, Value>> thenClip(
+      Function<GraphBuilder, Function<Value, Value>> op, float lo, float hi) {
+    return b -> x -> b.op("Clip", op.apply(b).apply(x), b.constant("lo", scalar(lo)), b.constant("hi", scalar(hi)));
+  }
+
+  /**
+   * y's QuantizeLinear (scale 0.05, zero point 0) saturates below 0 and above 255 · 0.05 = 12.75:
+   * Clip(0, 12.75) is absorbed, Clip(0, 6) is not (values in (6, 12.75] would come out larger).
+   */
+  @Test
+  void clipIsAbsorbedOnlyWhenTheQuantizeSaturatesAtBothBounds() {
+    List<String> absorbed = compare(out -> graph(new int[] {1, 2, 6, 6}, thenClip(conv(true), 0f, 12.75f), out, 0),
+        Shape.of(1, 2, 6, 6));
+    assertThat(absorbed).containsExactly("QuantizeLinear", "QLinearConv");
+    List<String> kept = compare(out -> graph(new int[] {1, 2, 6, 6}, thenClip(conv(true), 0f, 0.3f), out, 0),
+        Shape.of(1, 2, 6, 6));
+    assertThat(kept).contains("Clip").doesNotContain("QLinearConv");
   }
 
   @Test
