@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * QDQ graphs that Vireo fuses into QGemm, QLinearConv with an absorbed Relu, and a dropped
+ * QDQ graphs that Vireo fuses into QGemm, QLinearConv with an absorbed Relu or Clip, and a dropped
  * DQ → Relu → Q Relu, against onnxruntime running the same QDQ file. The uint8 outputs agree
  * within {@link #ONE_STEP}: each side rounds once from the exact int32 sum when it fuses, but
  * where one side runs the float round trip instead, a float32 sum can land on the other side of
@@ -126,6 +126,18 @@ class QdqFusionOrtTest {
       return b.op("Conv", List.of(Attribute.ints("kernel_shape", 3, 3), Attribute.ints("pads", 1, 1, 1, 1)), x, wb[0],
           wb[1]);
     }, true, 0);
+    assertThat(compareWithOrt(m, Shape.of(1, 3, 6, 6))).containsExactly("QuantizeLinear", "QLinearConv");
+  }
+
+  /** y saturates at 0 and 255 · 0.05 = 12.75, the Clip's bounds: the Clip goes into QLinearConv. */
+  @Test
+  void convClipAsQLinearConv() throws Exception {
+    Model m = model(new int[] {1, 3, 6, 6}, (b, x) -> {
+      Value[] wb = weightAndBias(b, Shape.of(5, 3, 3, 3), 0, 5, 0.01f);
+      Value c = b.op("Conv", List.of(Attribute.ints("kernel_shape", 3, 3), Attribute.ints("pads", 1, 1, 1, 1)), x,
+          wb[0], wb[1]);
+      return b.op("Clip", c, b.constant("lo", scalar(0f)), b.constant("hi", scalar(12.75f)));
+    }, false, 0);
     assertThat(compareWithOrt(m, Shape.of(1, 3, 6, 6))).containsExactly("QuantizeLinear", "QLinearConv");
   }
 
