@@ -59,7 +59,7 @@ final class QuantizeCommand extends VireoCommand {
   double percentile = 99.99;
 
   @Option(names = "--per-channel", negatable = true,
-      description = "One weight scale per output channel (default: on for dynamic, off for static).")
+      description = "One weight scale per output channel, depthwise Conv included (default: on).")
   Boolean perChannel;
 
   @Option(names = "--activations", paramLabel = "per-row|per-tensor",
@@ -89,7 +89,7 @@ final class QuantizeCommand extends VireoCommand {
     QuantizeOptions.Mode m = QuantizeOptions.Mode.parse(mode);
     QuantizeOptions options = new QuantizeOptions(m, QuantizeOptions.Format.parse(format),
         CalibrationMethod.parse(method), percentile,
-        perChannel != null ? perChannel : m == QuantizeOptions.Mode.DYNAMIC,
+        perChannel == null || perChannel,
         QuantizeOptions.Activations.parse(activations), Set.copyOf(excludeOpTypes), Set.copyOf(excludeNodes), threads);
     if (options.mode() == QuantizeOptions.Mode.STATIC && calibration == null) {
       throw new IllegalArgumentException("--mode static needs --calibration DIR (" + CalibrationSet.LAYOUT + ")");
