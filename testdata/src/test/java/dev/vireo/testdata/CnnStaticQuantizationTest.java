@@ -191,20 +191,20 @@ class CnnStaticQuantizationTest {
    * projection feeds the next block's expansion alone; and per-channel weights already remove the
    * weight-range spread it is meant to fix.
    *
-   * <p>The model itself is the limit. Its random weights make it hypersensitive: rounding the
-   * float input alone to the 8-bit grid (|error| ≤ 1/510, what every uint8 image has anyway)
-   * changes the float model's own top-1 class on 4 of the 256 images; int8 weights of the first
-   * Conv alone (per channel, error ≤ 0.4% of a channel's largest weight) on 11. The float
-   * top1-top2 logit margin is below 0.23 on 5% of the images and below 0.51 on 10%, while the
-   * int8 model's logit error is 0.72 rms. Quantizing one activation at a time (float weights, the other 66 pairs removed)
-   * shows the error made early and amplified on its way: alone, the unclamped projection output of
+   * <p>The model itself is the limit. Its random weights make it hypersensitive: rounding the float
+   * input alone to the 8-bit grid (|error| ≤ 1/510, what every uint8 image has anyway) changes the
+   * float model's own top-1 class on 4 of the 256 images; int8 weights of the first Conv alone (per
+   * channel, error ≤ 0.4% of a channel's largest weight) on 11. The float top1-top2 logit margin is
+   * below 0.23 on 5% of the images and below 0.51 on 10%, while the int8 model's logit error is
+   * 0.72 rms. Quantizing one activation at a time (float weights, the other 66 pairs removed) shows
+   * the error made early and amplified on its way: alone, the unclamped projection output of
    * features.2 flips 17 images (logit error 0.47 rms) and 15 other activations of the first half of
    * the network (the input x among them) flip 5–12 each, while the sensitivity falls with depth:
    * GlobalAveragePool, Flatten and the logits cost 0.012, 0.012 and 0.008 rms and no image. No
-   * choice of range or precision for a few tensors fixes that; only keeping much of the first
-   * half of the network out of int8 would.
-   * This test pins what the quantizer achieves so that it cannot regress, and pins the
-   * float model's sensitivity so that a retrained or regenerated model shows up here.
+   * choice of range or precision for a few tensors fixes that; only keeping much of the first half
+   * of the network out of int8 would. This test pins what the quantizer achieves so that it cannot
+   * regress, and pins the float model's sensitivity so that a retrained or regenerated model shows
+   * up here.
    */
   @Test
   void mobileNetV2TinyIsLimitedByItsOwnSensitivity() throws Exception {
