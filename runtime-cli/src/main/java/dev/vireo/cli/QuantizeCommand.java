@@ -23,9 +23,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "quantize", mixinStandardHelpOptions = true, versionProvider = VireoCli.Version.class,
     description = {
       "Quantize a float model to int8.",
-      "dynamic: MatMul/Gemm weights to int8, activations quantized at run time "
-          + "(DynamicQuantizeLinear + MatMulInteger).",
-      "static: weights and activations to int8 with ranges calibrated on sample inputs; "
+      "dynamic: MatMul/Gemm weights to int8 (per output channel unless --no-per-channel), "
+          + "activations quantized at run time with one scale per row (per token) or, with "
+          + "--activations per-tensor, one DynamicQuantizeLinear range per tensor; then MatMulInteger.",
+      "static: weights and activations to int8 with ranges calibrated on sample inputs, after "
+          + "folding BatchNormalization into Conv; "
           + "--calibration DIR holds one subfolder per sample with one <input>.npy per model input "
           + "(" + CalibrationSet.LAYOUT + ").",
       "The accuracy report compares the quantized and the float model (both run in Vireo) on the "
@@ -56,8 +58,14 @@ final class QuantizeCommand extends VireoCommand {
       description = "The percentile of |x| kept by --method percentile (default ${DEFAULT-VALUE}).")
   double percentile = 99.99;
 
-  @Option(names = "--per-channel", description = "One weight scale per output channel.")
-  boolean perChannel;
+  @Option(names = "--per-channel", negatable = true,
+      description = "One weight scale per output channel, depthwise Conv included (default: on).")
+  Boolean perChannel;
+
+  @Option(names = "--activations", paramLabel = "per-row|per-tensor",
+      description = "dynamic: one activation scale per row (per token) or one range per tensor "
+          + "(DynamicQuantizeLinear) (default ${DEFAULT-VALUE}).")
+  String activations = "per-row";
 
   @Option(names = "--format", paramLabel = "qdq|qoperator",
       description = "QuantizeLinear/DequantizeLinear around float ops, or integer ops "
@@ -78,9 +86,11 @@ final class QuantizeCommand extends VireoCommand {
 
   @Override
   int execute() {
-    QuantizeOptions options = new QuantizeOptions(QuantizeOptions.Mode.parse(mode),
-        QuantizeOptions.Format.parse(format), CalibrationMethod.parse(method), percentile, perChannel,
-        Set.copyOf(excludeOpTypes), Set.copyOf(excludeNodes), threads);
+    QuantizeOptions.Mode m = QuantizeOptions.Mode.parse(mode);
+    QuantizeOptions options = new QuantizeOptions(m, QuantizeOptions.Format.parse(format),
+        CalibrationMethod.parse(method), percentile,
+        perChannel == null || perChannel,
+        QuantizeOptions.Activations.parse(activations), Set.copyOf(excludeOpTypes), Set.copyOf(excludeNodes), threads);
     if (options.mode() == QuantizeOptions.Mode.STATIC && calibration == null) {
       throw new IllegalArgumentException("--mode static needs --calibration DIR (" + CalibrationSet.LAYOUT + ")");
     }
@@ -100,9 +110,7 @@ final class QuantizeCommand extends VireoCommand {
     }
     Quantizer.Result r = new Quantizer(options, err()).quantizeAndReport(model, samples);
     OnnxWriter.write(r.model(), outFile);
-    out().println("quantized " + r.quantizedNodes() + " nodes (" + options.mode() + ", " + options.format()
-        + (options.mode() == QuantizeOptions.Mode.STATIC ? ", " + options.method() : "")
-        + (options.perChannel() ? ", per-channel" : "") + ") -> " + outFile);
+    out().println("quantized " + r.quantizedNodes() + " nodes (" + options.describe() + ") -> " + outFile);
     out().print(r.report().format());
     return VireoCli.OK;
   }

@@ -75,7 +75,7 @@ class QuantizeCommandTest {
         "--calibration", calibration(4).toString(), "--method", "percentile", "--per-channel",
         "--format", "qoperator", "--threads", "1");
     assertThat(c.exitCode()).as(c.toString()).isZero();
-    assertThat(c.out()).contains("quantized 3 nodes (static, qoperator, percentile, per-channel)")
+    assertThat(c.out()).contains("quantized 3 nodes (static, qoperator, percentile 99.99, int8 weights per output channel)")
         .containsPattern("output y: cosine 0\\.99\\d+").contains("model size:");
     assertThat(c.err()).contains("calibrating [").contains("8/8");
     assertThat(ops(out)).contains("QLinearConv").doesNotContain("Conv");
@@ -92,9 +92,16 @@ class QuantizeCommandTest {
     Cli c = Cli.run("quantize", cnn().toString(), "-o", out.toString(), "--mode", "dynamic",
         "--exclude-nodes", "nothing");
     assertThat(c.exitCode()).as(c.toString()).isZero();
-    assertThat(c.out()).contains("quantized 1 nodes (dynamic, qdq)").contains("model size:")
+    assertThat(c.out()).contains("quantized 1 nodes (dynamic, int8 weights per output channel, "
+        + "activations per row (symmetric, one scale per token))").contains("model size:")
         .doesNotContain("cosine");
-    assertThat(ops(out)).contains("MatMulInteger", "Conv");
+    assertThat(ops(out)).contains("MatMulInteger", "ReduceMax", "Conv").doesNotContain("DynamicQuantizeLinear");
+    Cli perTensor = Cli.run("quantize", cnn().toString(), "-o", out.toString(), "--mode", "dynamic",
+        "--activations", "per-tensor", "--no-per-channel");
+    assertThat(perTensor.exitCode()).as(perTensor.toString()).isZero();
+    assertThat(perTensor.out()).contains("quantized 1 nodes (dynamic, int8 weights per tensor, activations per "
+        + "tensor (DynamicQuantizeLinear))");
+    assertThat(ops(out)).contains("DynamicQuantizeLinear", "MatMulInteger").doesNotContain("ReduceMax");
   }
 
   @Test

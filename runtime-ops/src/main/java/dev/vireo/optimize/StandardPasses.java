@@ -27,7 +27,9 @@ public final class StandardPasses {
         new dev.vireo.optimize.fusion.ConvBatchNormFusion(),
         new dev.vireo.optimize.fusion.ConvScaleBiasFusion(),
         new dev.vireo.optimize.fusion.MatMulAddFusion(),
-        // contrib fusions into onnxruntime's com.microsoft kernels (extended)
+        // contrib fusions into onnxruntime's com.microsoft kernels (extended); QDQ Gemm first, so
+        // that a quantized Gemm → Relu/Clip → QuantizeLinear becomes QGemm rather than a float FusedGemm
+        new dev.vireo.optimize.qdq.QGemmFusion(),
         new dev.vireo.optimize.fusion.ConvActivationFusion(),
         new dev.vireo.optimize.fusion.GemmActivationFusion(),
         // transformer fusions (extended): layer norms first, so that residual Adds meet them
@@ -41,9 +43,11 @@ public final class StandardPasses {
         new dev.vireo.optimize.qdq.MatMulIntegerToFloatFusion(),
         // final clean-up
         new dev.vireo.optimize.cleanup.DeadCodeElimination(),
-        // QDQ fusions: DequantizeLinear → Conv/MatMul → QuantizeLinear into integer ops
+        // QDQ fusions: DequantizeLinear → Conv/MatMul/Gemm [→ Relu | Clip] → QuantizeLinear into integer ops,
+        // then the Relu/Clip nodes left between a DequantizeLinear and a QuantizeLinear that saturates at their bounds
         new dev.vireo.optimize.qdq.QLinearConvFusion(), new dev.vireo.optimize.qdq.QLinearMatMulFusion(),
         new dev.vireo.optimize.qdq.QLinearContribFusion(),
+        new dev.vireo.optimize.qdq.QdqClampElimination(),
         new dev.vireo.optimize.cleanup.UnusedInitializerRemoval());
   }
 }

@@ -13,11 +13,20 @@ import java.util.Map;
 
 /**
  * Dynamic quantization in standard ONNX: each MatMul or Gemm whose B is a constant 2-D float
- * weight becomes
+ * weight becomes, with {@link QuantizeOptions.Activations#PER_TENSOR} activations,
  *
  * <pre>
  *   a_q, a_scale, a_zp = DynamicQuantizeLinear(A)          (one per distinct A)
  *   y = Cast&lt;float&gt;(MatMulInteger(a_q, B_q, a_zp, B_zp)) * (a_scale * B_scale)  [+ beta * C]
+ * </pre>
+ *
+ * and with {@link QuantizeOptions.Activations#PER_ROW} activations (one scale per row of A, that
+ * is per token of a transformer; see {@link PerRowActivations})
+ *
+ * <pre>
+ *   a_scale = max(ReduceMax(|A|, axis -1), tiny) / 127     (one per distinct A)
+ *   a_q = Cast&lt;uint8&gt;(Round(A / a_scale) + 128)
+ *   y = Cast&lt;float&gt;(MatMulInteger(a_q, B_q, 128, B_zp)) * a_scale * B_scale  [+ beta * C]
  * </pre>
  *
  * with B quantized to int8 symmetrically, per tensor or per column; a Gather from a constant
@@ -53,13 +62,10 @@ final class DynamicQuantizer {
         continue;
       }
       Value a = n.input(0);
+      boolean perRow = options.activations() == QuantizeOptions.Activations.PER_ROW;
       Value[] aq = quantizedInputs.get(a);
       if (aq == null) {
-        Value q = new Value(ed.unique(a.name() + "_quantized"), null);
-        Value s = new Value(ed.unique(a.name() + "_scale"), null);
-        Value z = new Value(ed.unique(a.name() + "_zero_point"), null);
-        ed.node("DynamicQuantizeLinear", List.of(q, s, z), List.of(), a);
-        aq = new Value[] {q, s, z};
+        aq = perRow ? PerRowActivations.quantize(ed, a) : perTensor(ed, a);
         quantizedInputs.put(a, aq);
       }
       QuantMath.Quantized w = QuantMath.weightInt8(weight, options.perChannel() ? 1 : -1);
@@ -69,18 +75,29 @@ final class DynamicQuantizer {
       Value wz = ed.constant(n.input(1).name() + "_zero_point", w.zeroPoint());
       Value acc = ed.node("MatMulInteger", base + "_int32", List.of(), aq[0], wq, aq[2], wz);
       Value accf = ed.node("Cast", base + "_float", List.of(Attribute.of("to", (long) DType.FLOAT.onnxCode())), acc);
-      Value scale = ed.node("Mul", base + "_scale", List.of(), aq[1], ws);
+      // per row: a_scale [.., M, 1] and B_scale [N] broadcast separately, never as an [M, N] product
+      Value scale = perRow ? ws : ed.node("Mul", base + "_scale", List.of(), aq[1], ws);
+      Value scaled = perRow ? ed.node("Mul", base + "_row_scaled", List.of(), accf, aq[1]) : accf;
       Tensor bias = n.opType().equals("Gemm") ? gemmBias(n) : null;
       if (bias == null) {
-        ed.node("Mul", List.of(n.output(0)), List.of(), accf, scale);
+        ed.node("Mul", List.of(n.output(0)), List.of(), scaled, scale);
       } else {
-        Value y = ed.node("Mul", base + "_unbiased", List.of(), accf, scale);
+        Value y = ed.node("Mul", base + "_unbiased", List.of(), scaled, scale);
         ed.node("Add", List.of(n.output(0)), List.of(), y, ed.constant(base + "_bias", bias));
       }
       rewritten++;
     }
     ed.finish();
     return rewritten;
+  }
+
+  /** {quantized, scale, zero point} of A from DynamicQuantizeLinear: one uint8 range per tensor. */
+  private static Value[] perTensor(GraphEditor ed, Value a) {
+    Value q = new Value(ed.unique(a.name() + "_quantized"), null);
+    Value s = new Value(ed.unique(a.name() + "_scale"), null);
+    Value z = new Value(ed.unique(a.name() + "_zero_point"), null);
+    ed.node("DynamicQuantizeLinear", List.of(q, s, z), List.of(), a);
+    return new Value[] {q, s, z};
   }
 
   /** A Gather from a constant float table (an embedding), not excluded. */

@@ -43,6 +43,11 @@ final class GraphEditor {
     }
   }
 
+  /** The ai.onnx version new nodes are built at. */
+  int opset() {
+    return opset;
+  }
+
   Graph graph() {
     return graph;
   }

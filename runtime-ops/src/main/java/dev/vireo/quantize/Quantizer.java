@@ -11,8 +11,11 @@ import dev.vireo.op.ShapeInference;
 import dev.vireo.op.StandardOps;
 import dev.vireo.optimize.OptimizationLevel;
 import dev.vireo.optimize.Optimizer;
+import dev.vireo.optimize.fusion.ConvBatchNormFusion;
+import dev.vireo.optimize.fusion.ConvScaleBiasFusion;
 import dev.vireo.optimize.qdq.QLinearConvFusion;
 import dev.vireo.optimize.qdq.QLinearMatMulFusion;
+import dev.vireo.optimize.qdq.QdqClampElimination;
 import dev.vireo.quantize.calibrate.CalibrationSet;
 import dev.vireo.quantize.calibrate.Calibrator;
 import dev.vireo.quantize.calibrate.Range;
@@ -62,6 +65,7 @@ public final class Quantizer {
       if (calibration == null) {
         throw new IllegalArgumentException("static quantization needs calibration data");
       }
+      m = foldForStatic(m);
       StaticQuantizer sq = new StaticQuantizer(m, options);
       List<String> names = sq.activations().stream().map(Value::name).toList();
       Map<String, Range> ranges = new Calibrator(options.method(), options.percentile(), options.threads(),
@@ -75,10 +79,24 @@ public final class Quantizer {
     GraphChecker.check(m.graph());
     ShapeInference.run(m.graph(), StandardOps.registry());
     if (options.format() == QuantizeOptions.Format.QOPERATOR) {
-      m = new Optimizer(List.of(new QLinearConvFusion(), new QLinearMatMulFusion()))
+      m = new Optimizer(List.of(new QLinearConvFusion(), new QLinearMatMulFusion(), new QdqClampElimination()))
           .optimize(m, OptimizationLevel.EXTENDED, true, StandardKernels.registry()).model();
     }
     return new Result(m, count, null);
+  }
+
+  /**
+   * The float rewrites that must precede static quantization, all standard ONNX: a
+   * BatchNormalization (or a per-channel Mul/Add) after a Conv is folded into the Conv's weights
+   * and bias, so that the Conv is quantized with the folded weights and no float
+   * BatchNormalization is left between quantized tensors. (A Relu after a Conv is handled by
+   * {@link StaticQuantizer}, which quantizes only the Relu's output.)
+   */
+  private static Model foldForStatic(Model m) {
+    Model folded = new Optimizer(List.of(new ConvBatchNormFusion(), new ConvScaleBiasFusion()))
+        .optimize(m, OptimizationLevel.BASIC, true, StandardKernels.registry()).model();
+    ShapeInference.run(folded.graph(), StandardOps.registry());
+    return folded;
   }
 
   /**

@@ -22,6 +22,14 @@ import java.util.Set;
  * become int8 initializers behind a DequantizeLinear (per tensor or per output channel); biases
  * of Conv and Gemm become int32 with scale {@code x_scale * w_scale}, zero point 0.
  *
+ * <p>A Conv, MatMul or Gemm whose output is read only by a quantized Relu or Clip (and is no
+ * graph output) gets no pair on that output: the activation's output pair quantizes both. Its
+ * calibrated range lies inside the clamp's bounds and is widened to include 0, so for a Relu (or
+ * a Clip from 0, such as Relu6) the QuantizeLinear saturates exactly where the clamp does and the
+ * integer fusions absorb it (QLinearConv with the clamp in its saturation). This is the "Conv +
+ * Relu" fusion of the float optimizer, done in quantized form; it also spends the 256 levels on
+ * the clamped range only, not on the negative values the clamp throws away.
+ *
  * <p>Use: {@link #activations} names the tensors to calibrate, then {@link #apply} rewrites the
  * graph with their ranges.
  */
@@ -29,7 +37,9 @@ final class StaticQuantizer {
   /** Op types quantized, and which of their inputs are activations. */
   private static final Set<String> ALL_INPUTS = Set.of("Add", "Mul", "Concat");
   private static final Set<String> FIRST_INPUT = Set.of("Conv", "Gemm", "MaxPool", "AveragePool",
-      "GlobalAveragePool", "GlobalMaxPool", "Relu");
+      "GlobalAveragePool", "GlobalMaxPool", "Relu", "Clip");
+  /** Activations after which a Conv, MatMul or Gemm output gets no pair of its own. */
+  private static final Set<String> CLAMPS = Set.of("Relu", "Clip");
 
   private final QuantizeOptions options;
   private final Model model;
@@ -55,17 +65,45 @@ final class StaticQuantizer {
 
   /** The float activations (non-constant inputs and first outputs) of quantized nodes, in graph order. */
   List<Value> activations() {
+    Set<Value> fused = fusedIntoRelu();
     Set<Value> seen = new LinkedHashSet<>();
     for (Node n : model.graph().nodes()) {
       if (!quantizes(n)) {
         continue;
       }
       for (int i : activationInputs(n)) {
-        seen.add(n.input(i));
+        if (!fused.contains(n.input(i))) {
+          seen.add(n.input(i));
+        }
       }
-      seen.add(n.output(0));
+      if (!fused.contains(n.output(0))) {
+        seen.add(n.output(0));
+      }
     }
     return new ArrayList<>(seen);
+  }
+
+  /** Outputs of quantized Conv, MatMul and Gemm nodes that only a quantized Relu or Clip reads. */
+  private Set<Value> fusedIntoRelu() {
+    Map<Value, List<Node>> readers = new IdentityHashMap<>();
+    for (Node n : model.graph().nodes()) {
+      for (Value v : dev.vireo.ir.GraphChecker.readValues(n)) {
+        readers.computeIfAbsent(v, k -> new ArrayList<>()).add(n);
+      }
+    }
+    Set<Value> fused = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Node n : model.graph().nodes()) {
+      if (!quantizes(n) || !Set.of("Conv", "MatMul", "Gemm").contains(n.opType())) {
+        continue;
+      }
+      Value out = n.output(0);
+      List<Node> r = readers.getOrDefault(out, List.of());
+      if (r.size() == 1 && CLAMPS.contains(r.get(0).opType()) && quantizes(r.get(0))
+          && !model.graph().outputs().contains(out)) {
+        fused.add(out);
+      }
+    }
+    return fused;
   }
 
   private List<Integer> activationInputs(Node n) {

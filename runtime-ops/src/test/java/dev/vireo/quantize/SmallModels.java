@@ -34,12 +34,22 @@ final class SmallModels {
 
   /** x f32[N,3,8,8] → Conv 4×3×3×3 (pad 1) → Relu → MaxPool 2 → Flatten → Gemm 10 → y. */
   static Model cnn() {
+    return cnn(false);
+  }
+
+  /** As {@link #cnn()}, with a BatchNormalization between the Conv and the Relu when {@code batchNorm}. */
+  static Model cnn(boolean batchNorm) {
     SplittableRandom r = new SplittableRandom(2);
     GraphBuilder b = new GraphBuilder("cnn", 17);
     Value x = b.input("x", DType.FLOAT, Dim.symbol("N"), Dim.of(3), Dim.of(8), Dim.of(8));
     Value h = b.op("Conv", List.of(Attribute.ints("kernel_shape", 3, 3), Attribute.ints("pads", 1, 1, 1, 1)),
         x, b.constant("conv.w", uniform(r, Shape.of(4, 3, 3, 3), -0.5f, 0.5f)),
         b.constant("conv.b", uniform(r, Shape.of(4), -0.1f, 0.1f)));
+    if (batchNorm) {
+      h = b.op("BatchNormalization", List.of(Attribute.of("epsilon", 1e-5f)), h,
+          b.constant("bn.scale", uniform(r, Shape.of(4), 0.5f, 2f)), b.constant("bn.bias", uniform(r, Shape.of(4), -0.3f, 0.3f)),
+          b.constant("bn.mean", uniform(r, Shape.of(4), -0.2f, 0.2f)), b.constant("bn.var", uniform(r, Shape.of(4), 0.3f, 2f)));
+    }
     h = b.op("Relu", h);
     h = b.op("MaxPool", List.of(Attribute.ints("kernel_shape", 2, 2), Attribute.ints("strides", 2, 2)), h);
     h = b.op("Flatten", List.of(Attribute.of("axis", 1L)), h);

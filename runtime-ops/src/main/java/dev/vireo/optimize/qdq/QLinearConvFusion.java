@@ -24,7 +24,9 @@ import java.util.Set;
  * <p>Matches when x's scale and zero point are scalars, w's are scalars or one per output channel
  * (axis 0), the QuantizeLinear is the Conv's only reader with scalar parameters, and the bias is
  * either absent, an int32 DequantizeLinear with zero point 0 and scale {@code x_scale * w_scale},
- * or a float constant (then quantized here with that scale, half to even). Results may differ from
+ * or a float constant (then quantized here with that scale, half to even). A Relu or Clip between the
+ * Conv and the QuantizeLinear is dropped when that QuantizeLinear's saturation makes it a no-op
+ * (see {@link QdqRewrite#absorbs}). Results may differ from
  * the unfused graph by one step of the output type: the fused op rounds once from the exact int32
  * sum, the unfused graph rounds a float32 sum.
  */
@@ -50,8 +52,12 @@ public final class QLinearConvFusion implements GraphPass {
     for (Node conv : graph.nodes()) {
       Node fused = match(conv, rw, graph);
       if (fused != null) {
-        replaced.put(rw.onlyQuantizeReader(conv.output(0)), fused);
+        QdqRewrite.Tail tail = rw.quantizedTail(conv.output(0));
+        replaced.put(tail.quantize(), fused);
         removed.add(conv);
+        if (tail.clamp() != null) {
+          removed.add(tail.clamp());
+        }
       }
     }
     if (!replaced.isEmpty()) {
@@ -69,10 +75,11 @@ public final class QLinearConvFusion implements GraphPass {
     if (x == null || w == null || !x.perTensor() || !(w.perTensor() || w.axis() == 0)) {
       return null;
     }
-    Node q = rw.onlyQuantizeReader(conv.output(0));
-    if (q == null) {
+    QdqRewrite.Tail tail = rw.quantizedTail(conv.output(0));
+    if (tail == null) {
       return null;
     }
+    Node q = tail.quantize();
     Value bias = null;
     if (conv.input(2) != null) {
       bias = bias(conv.input(2), x, w, rw, graph);
@@ -88,8 +95,11 @@ public final class QLinearConvFusion implements GraphPass {
     return new Node(conv.name(), Node.ONNX_DOMAIN, "QLinearConv", q.opset(), in, q.outputs(), conv.attributes());
   }
 
-  /** The int32 bias with scale x_scale * w_scale, found or made; null when there is none. */
-  private static Value bias(Value b, Dequantized x, Dequantized w, QdqRewrite rw, Graph graph) {
+  /**
+   * The int32 bias with scale x_scale * w_scale[c], found (an int32 DequantizeLinear with zero
+   * point 0 and that scale) or made from a 1-D float constant; null when there is none.
+   */
+  static Value bias(Value b, Dequantized x, Dequantized w, QdqRewrite rw, Graph graph) {
     float xs = x.scaleTensor().toFloatArray()[0];
     float[] ws = w.scaleTensor().toFloatArray();
     Dequantized dq = Dequantized.of(b, true);

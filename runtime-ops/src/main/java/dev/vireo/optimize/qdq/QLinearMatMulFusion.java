@@ -16,7 +16,8 @@ import java.util.Set;
  * {@code MatMul(DequantizeLinear(a), DequantizeLinear(b)) → QuantizeLinear} becomes one {@code
  * QLinearMatMul} (int32 accumulation, one requantization). Matches when a's scale and zero point
  * are scalars, b's are scalars or, for a 2-D b, one per column (axis 1), and the QuantizeLinear
- * is the MatMul's only reader with scalar parameters. Results may differ from the unfused graph
+ * is the MatMul's only reader with scalar parameters (or reads a Relu or Clip that its saturation
+ * makes a no-op, see {@link QdqRewrite#absorbs}). Results may differ from the unfused graph
  * by one step of the output type (one rounding from the exact sum instead of a float32 sum).
  */
 public final class QLinearMatMulFusion implements GraphPass {
@@ -38,8 +39,12 @@ public final class QLinearMatMulFusion implements GraphPass {
     for (Node mm : graph.nodes()) {
       Node fused = match(mm, rw);
       if (fused != null) {
-        replaced.put(rw.onlyQuantizeReader(mm.output(0)), fused);
+        QdqRewrite.Tail tail = rw.quantizedTail(mm.output(0));
+        replaced.put(tail.quantize(), fused);
         removed.add(mm);
+        if (tail.clamp() != null) {
+          removed.add(tail.clamp());
+        }
       }
     }
     if (!replaced.isEmpty()) {
@@ -60,10 +65,11 @@ public final class QLinearMatMulFusion implements GraphPass {
     if (!b.perTensor() && !(b.data().tensorType().rank() == 2 && b.axis() == 1)) {
       return null;
     }
-    Node q = rw.onlyQuantizeReader(mm.output(0));
-    if (q == null) {
+    QdqRewrite.Tail tail = rw.quantizedTail(mm.output(0));
+    if (tail == null) {
       return null;
     }
+    Node q = tail.quantize();
     List<Value> in = List.of(a.data(), a.scale(), a.zeroPoint(), b.data(), b.scale(), b.zeroPoint(),
         q.input(1), q.input(2));
     return new Node(mm.name(), Node.ONNX_DOMAIN, "QLinearMatMul", q.opset(), in, q.outputs(), Map.of());
