@@ -14,8 +14,15 @@ import java.util.Map;
  */
 public record AccuracyReport(Map<String, OutputStats> outputs, long floatBytes, long quantizedBytes) {
 
-  /** The comparison of one output. */
-  public record OutputStats(double cosine, double maxAbsError) {}
+  /**
+   * The comparison of one output; {@code top1Agreement} is the fraction of rows with the same
+   * largest column for outputs of rank 2 with more than one column (classifier-like), NaN for others.
+   */
+  public record OutputStats(double cosine, double maxAbsError, double top1Agreement) {
+    public OutputStats(double cosine, double maxAbsError) {
+      this(cosine, maxAbsError, Double.NaN);
+    }
+  }
 
   /** Quantized size over float size. */
   public double sizeRatio() {
@@ -41,7 +48,15 @@ public record AccuracyReport(Map<String, OutputStats> outputs, long floatBytes, 
         }
         float[] a = e.getValue().toFloatArray();
         float[] b = g.toFloatArray();
-        double[] s = acc.computeIfAbsent(e.getKey(), k -> new double[4]);
+        double[] s = acc.computeIfAbsent(e.getKey(), k -> new double[6]);
+        Tensor w = e.getValue();
+        if (w.rank() == 2 && w.shape().dim(1) > 1 && g.rank() == 2) {
+          int width = (int) w.shape().dim(1);
+          for (int r = 0; r < a.length / width; r++) {
+            s[4] += AccuracyTuner.argmax(a, r, width) == AccuracyTuner.argmax(b, r, width) ? 1 : 0;
+            s[5]++;
+          }
+        }
         for (int j = 0; j < Math.min(a.length, b.length); j++) {
           s[0] += (double) a[j] * b[j];
           s[1] += (double) a[j] * a[j];
@@ -53,7 +68,7 @@ public record AccuracyReport(Map<String, OutputStats> outputs, long floatBytes, 
     }
     Map<String, OutputStats> out = new LinkedHashMap<>();
     acc.forEach((k, s) -> out.put(k, new OutputStats(
-        s[1] == 0 && s[2] == 0 ? 1 : s[0] / Math.sqrt(s[1] * s[2]), s[3])));
+        s[1] == 0 && s[2] == 0 ? 1 : s[0] / Math.sqrt(s[1] * s[2]), s[3], s[5] == 0 ? Double.NaN : s[4] / s[5])));
     return new AccuracyReport(out, floatBytes, quantizedBytes);
   }
 
@@ -61,7 +76,9 @@ public record AccuracyReport(Map<String, OutputStats> outputs, long floatBytes, 
   public String format() {
     StringBuilder sb = new StringBuilder();
     outputs.forEach((k, s) -> sb.append(String.format(Locale.ROOT,
-        "output %s: cosine %.6f, max abs error %.6g%n", k, s.cosine(), s.maxAbsError())));
+        "output %s: cosine %.6f, max abs error %.6g%s%n", k, s.cosine(), s.maxAbsError(),
+        Double.isNaN(s.top1Agreement()) ? "" : String.format(Locale.ROOT, ", top-1 agreement %.4f",
+            s.top1Agreement()))));
     sb.append(String.format(Locale.ROOT, "model size: %,d bytes float, %,d bytes quantized (%.1f%%)%n",
         floatBytes, quantizedBytes, 100 * sizeRatio()));
     return sb.toString();

@@ -20,6 +20,16 @@ import java.util.Set;
  * @param excludeOpTypes op types left in float
  * @param excludeNodes node names left in float
  * @param threads threads of the calibration and report runs
+ * @param accuracyTarget static mode only: 0 for off, otherwise the agreement in (0, 1] that the
+ *     quantized model must keep with the float model on the calibration samples, by the measure
+ *     of {@link AccuracyTuner#agreement}: the lowest, over the float outputs, of the top-1
+ *     agreement (outputs of rank 2 with more than one column: one row per example, classifier
+ *     logits or probabilities) or the cosine similarity (every other output). When the fully
+ *     quantized model falls short, the most sensitive nodes are left in float one group at a time
+ *     until it does ({@link AccuracyTuner}). Off by default: the search costs one quantization and
+ *     calibration-set run per candidate node and per step, and a silent float fallback would make
+ *     the size and speed of the output depend on the calibration data; {@code vireo quantize}
+ *     always reports the agreement, so a user sees when to ask for it.
  */
 public record QuantizeOptions(
     Mode mode,
@@ -30,7 +40,8 @@ public record QuantizeOptions(
     Activations activations,
     Set<String> excludeOpTypes,
     Set<String> excludeNodes,
-    int threads) {
+    int threads,
+    double accuracyTarget) {
 
   /** Dynamic or static quantization. */
   public enum Mode {
@@ -89,8 +100,17 @@ public record QuantizeOptions(
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
+    if (!(accuracyTarget >= 0 && accuracyTarget <= 1)) {
+      throw new IllegalArgumentException("accuracy target must be in [0, 1] (0 for off), got " + accuracyTarget);
+    }
     excludeOpTypes = Set.copyOf(excludeOpTypes);
     excludeNodes = Set.copyOf(excludeNodes);
+  }
+
+  /** The options without an accuracy target (off). */
+  public QuantizeOptions(Mode mode, Format format, CalibrationMethod method, double percentile, boolean perChannel,
+      Activations activations, Set<String> excludeOpTypes, Set<String> excludeNodes, int threads) {
+    this(mode, format, method, percentile, perChannel, activations, excludeOpTypes, excludeNodes, threads, 0);
   }
 
   /**
@@ -120,42 +140,48 @@ public record QuantizeOptions(
     String weights = perChannel ? "int8 weights per output channel" : "int8 weights per tensor";
     if (mode == Mode.STATIC) {
       return "static, " + format + ", " + method + (method == CalibrationMethod.PERCENTILE ? " " + percentile : "")
-          + ", " + weights;
+          + ", " + weights + (accuracyTarget > 0 ? ", accuracy target " + accuracyTarget : "");
     }
     return "dynamic, " + weights + ", activations " + (activations == Activations.PER_ROW
         ? "per row (symmetric, one scale per token)" : "per tensor (DynamicQuantizeLinear)");
   }
 
   public QuantizeOptions withMode(Mode m) {
-    return new QuantizeOptions(m, format, method, percentile, perChannel, activations, excludeOpTypes, excludeNodes, threads);
+    return new QuantizeOptions(m, format, method, percentile, perChannel, activations, excludeOpTypes, excludeNodes, threads, accuracyTarget);
   }
 
   public QuantizeOptions withFormat(Format f) {
-    return new QuantizeOptions(mode, f, method, percentile, perChannel, activations, excludeOpTypes, excludeNodes, threads);
+    return new QuantizeOptions(mode, f, method, percentile, perChannel, activations, excludeOpTypes, excludeNodes, threads, accuracyTarget);
   }
 
   public QuantizeOptions withMethod(CalibrationMethod m) {
-    return new QuantizeOptions(mode, format, m, percentile, perChannel, activations, excludeOpTypes, excludeNodes, threads);
+    return new QuantizeOptions(mode, format, m, percentile, perChannel, activations, excludeOpTypes, excludeNodes, threads, accuracyTarget);
   }
 
   public QuantizeOptions withPercentile(double p) {
-    return new QuantizeOptions(mode, format, method, p, perChannel, activations, excludeOpTypes, excludeNodes, threads);
+    return new QuantizeOptions(mode, format, method, p, perChannel, activations, excludeOpTypes, excludeNodes, threads, accuracyTarget);
   }
 
   public QuantizeOptions withPerChannel(boolean on) {
-    return new QuantizeOptions(mode, format, method, percentile, on, activations, excludeOpTypes, excludeNodes, threads);
+    return new QuantizeOptions(mode, format, method, percentile, on, activations, excludeOpTypes, excludeNodes, threads, accuracyTarget);
   }
 
   public QuantizeOptions withActivations(Activations a) {
-    return new QuantizeOptions(mode, format, method, percentile, perChannel, a, excludeOpTypes, excludeNodes, threads);
+    return new QuantizeOptions(mode, format, method, percentile, perChannel, a, excludeOpTypes, excludeNodes, threads, accuracyTarget);
   }
 
   public QuantizeOptions withExcluded(Set<String> opTypes, Set<String> nodes) {
-    return new QuantizeOptions(mode, format, method, percentile, perChannel, activations, opTypes, nodes, threads);
+    return new QuantizeOptions(mode, format, method, percentile, perChannel, activations, opTypes, nodes, threads, accuracyTarget);
   }
 
   public QuantizeOptions withThreads(int n) {
-    return new QuantizeOptions(mode, format, method, percentile, perChannel, activations, excludeOpTypes, excludeNodes, n);
+    return new QuantizeOptions(mode, format, method, percentile, perChannel, activations, excludeOpTypes, excludeNodes, n, accuracyTarget);
+  }
+
+  /** Sets the accuracy target of static mode, 0 for off (see the record's Javadoc). */
+  public QuantizeOptions withAccuracyTarget(double target) {
+    return new QuantizeOptions(mode, format, method, percentile, perChannel, activations, excludeOpTypes, excludeNodes,
+        threads, target);
   }
 
   static <E extends Enum<E>> E parseEnum(Class<E> type, String s, String what, String accepted) {

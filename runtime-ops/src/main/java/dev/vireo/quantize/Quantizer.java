@@ -35,8 +35,19 @@ import java.util.Map;
  * }</pre>
  */
 public final class Quantizer {
-  /** The quantized model, how many nodes were quantized, and the accuracy report. */
-  public record Result(Model model, int quantizedNodes, AccuracyReport report) {}
+  /**
+   * The quantized model, how many nodes were quantized, the accuracy report, and the nodes that
+   * {@link QuantizeOptions#accuracyTarget()} left in float (empty without a target).
+   */
+  public record Result(Model model, int quantizedNodes, AccuracyReport report, List<String> floatNodes) {
+    public Result {
+      floatNodes = List.copyOf(floatNodes);
+    }
+
+    public Result(Model model, int quantizedNodes, AccuracyReport report) {
+      this(model, quantizedNodes, report, List.of());
+    }
+  }
 
   private final QuantizeOptions options;
   private final PrintWriter progress;
@@ -59,6 +70,7 @@ public final class Quantizer {
     Model m = ModelCopy.of(floatModel);
     ShapeInference.run(m.graph(), StandardOps.registry());
     int count;
+    List<String> floatNodes = List.of();
     if (options.mode() == QuantizeOptions.Mode.DYNAMIC) {
       count = new DynamicQuantizer(options).apply(m);
     } else {
@@ -67,10 +79,19 @@ public final class Quantizer {
       }
       m = foldForStatic(m);
       StaticQuantizer sq = new StaticQuantizer(m, options);
-      List<String> names = sq.activations().stream().map(Value::name).toList();
+      boolean tuned = options.accuracyTarget() > 0;
+      List<String> names = (tuned ? sq.activationsUnderExclusions() : sq.activations()).stream()
+          .map(Value::name).toList();
       Map<String, Range> ranges = new Calibrator(options.method(), options.percentile(), options.threads(),
           progress).calibrate(m, names, calibration);
-      count = sq.apply(ranges);
+      if (tuned) {
+        AccuracyTuner.Outcome o = new AccuracyTuner(m, options, ranges, calibration, progress).tune();
+        m = o.model();
+        count = o.quantizedNodes();
+        floatNodes = o.floatNodes();
+      } else {
+        count = sq.apply(ranges);
+      }
     }
     if (count == 0) {
       throw new IllegalArgumentException("nothing to quantize: no " + (options.mode() == QuantizeOptions.Mode.DYNAMIC
@@ -82,7 +103,7 @@ public final class Quantizer {
       m = new Optimizer(List.of(new QLinearConvFusion(), new QLinearMatMulFusion(), new QdqClampElimination()))
           .optimize(m, OptimizationLevel.EXTENDED, true, StandardKernels.registry()).model();
     }
-    return new Result(m, count, null);
+    return new Result(m, count, null, floatNodes);
   }
 
   /**
@@ -108,14 +129,15 @@ public final class Quantizer {
     long before = ModelCopy.serializedSize(floatModel);
     long after = ModelCopy.serializedSize(r.model());
     if (samples == null) {
-      return new Result(r.model(), r.quantizedNodes(), new AccuracyReport(Map.of(), before, after));
+      return new Result(r.model(), r.quantizedNodes(), new AccuracyReport(Map.of(), before, after),
+          r.floatNodes());
     }
     SessionOptions so = SessionOptions.defaults().withThreads(options.threads());
     try (Session f = Vireo.create(ModelCopy.of(floatModel), so);
         Session q = Vireo.create(ModelCopy.of(r.model()), so)) {
       AccuracyReport report = AccuracyReport.measure(f, q, samples, before, after,
           new Progress(progress, "comparing  ", samples.size()));
-      return new Result(r.model(), r.quantizedNodes(), report);
+      return new Result(r.model(), r.quantizedNodes(), report, r.floatNodes());
     }
   }
 }

@@ -83,6 +83,20 @@ final class StaticQuantizer {
     return new ArrayList<>(seen);
   }
 
+  /**
+   * {@link #activations()} and the first output of every quantized node: the tensors whose ranges
+   * cover any choice of further excluded nodes (excluding a Relu gives the Conv before it a pair).
+   */
+  List<Value> activationsUnderExclusions() {
+    Set<Value> all = new LinkedHashSet<>(activations());
+    for (Node n : model.graph().nodes()) {
+      if (quantizes(n)) {
+        all.add(n.output(0));
+      }
+    }
+    return new ArrayList<>(all);
+  }
+
   /** Outputs of quantized Conv, MatMul and Gemm nodes that only a quantized Relu or Clip reads. */
   private Set<Value> fusedIntoRelu() {
     Map<Value, List<Node>> readers = new IdentityHashMap<>();

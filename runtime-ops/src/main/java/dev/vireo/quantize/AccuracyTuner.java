@@ -1,0 +1,253 @@
+package dev.vireo.quantize;
+
+import dev.vireo.Session;
+import dev.vireo.SessionOptions;
+import dev.vireo.Vireo;
+import dev.vireo.ir.Model;
+import dev.vireo.ir.Node;
+import dev.vireo.op.ShapeInference;
+import dev.vireo.op.StandardOps;
+import dev.vireo.quantize.calibrate.CalibrationSet;
+import dev.vireo.quantize.calibrate.Range;
+import dev.vireo.tensor.Tensor;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Accuracy-aware static quantization: leaves the most sensitive nodes in float until the quantized
+ * model agrees with the float model on the calibration samples by at least
+ * {@link QuantizeOptions#accuracyTarget()}.
+ *
+ * <ol>
+ *   <li>Everything is quantized and {@link #agreement} is measured on all calibration samples.
+ *   <li>Below the target, every candidate (a quantized node with a unique, non-empty name) is
+ *       ranked by its own error: the model is quantized with that node alone (all other candidates
+ *       in float) and the squared error of the outputs, relative to their squared norm, is
+ *       measured on the first {@link #RANKING_SAMPLES} samples. Quantizing one node alone isolates
+ *       the error it makes and the amplification of that error downstream; leaving one node in
+ *       float among quantized ones would measure it against the noise of all the others.
+ *   <li>The worst-ranked nodes go back to float in groups of about 5% of the candidates (at least
+ *       one), the agreement being measured again on all samples after each group, until it reaches
+ *       the target or every candidate is float.
+ * </ol>
+ *
+ * A node left in float keeps its float weights; the activations it shares with quantized
+ * neighbours keep their QuantizeLinear/DequantizeLinear pairs. The calibrated ranges are computed
+ * once, for every tensor any exclusion may need.
+ */
+final class AccuracyTuner {
+  /** Samples of the per-node ranking runs (the agreement itself uses all samples). */
+  static final int RANKING_SAMPLES = 8;
+  /** Fraction of the candidates moved to float per step. */
+  private static final double GROUP_FRACTION = 0.05;
+
+  /** The chosen model, its quantized node count, the nodes left in float, and the agreement reached. */
+  record Outcome(Model model, int quantizedNodes, List<String> floatNodes, double agreement) {}
+
+  private final Model folded;
+  private final QuantizeOptions options;
+  private final Map<String, Range> ranges;
+  private final CalibrationSet samples;
+  private final PrintWriter log;
+  private final SessionOptions sessionOptions;
+  private List<Map<String, Tensor>> reference;
+
+  /**
+   * @param folded the float model after the static rewrites, shapes inferred (not modified)
+   * @param ranges calibrated ranges of {@link StaticQuantizer#activationsUnderExclusions()}
+   * @param log where each step is printed; null for nowhere
+   */
+  AccuracyTuner(Model folded, QuantizeOptions options, Map<String, Range> ranges, CalibrationSet samples,
+      PrintWriter log) {
+    this.folded = folded;
+    this.options = options;
+    this.ranges = ranges;
+    this.samples = samples;
+    this.log = log;
+    this.sessionOptions = SessionOptions.defaults().withThreads(options.threads());
+  }
+
+  /** Runs the search described in the class comment. */
+  Outcome tune() {
+    reference = run(folded, samples.size());
+    List<String> candidates = candidates();
+    Outcome all = trial(List.of());
+    print("all %d nodes quantized: agreement %.4f (target %.4f)", all.quantizedNodes(), all.agreement(),
+        options.accuracyTarget());
+    if (all.agreement() >= options.accuracyTarget() || candidates.isEmpty()) {
+      return all;
+    }
+    List<String> ranked = rank(candidates);
+    int group = Math.max(1, (int) Math.round(candidates.size() * GROUP_FRACTION));
+    List<String> fallback = new ArrayList<>();
+    Outcome current = all;
+    for (int from = 0; from < ranked.size(); from += group) {
+      List<String> step = ranked.subList(from, Math.min(ranked.size(), from + group));
+      fallback.addAll(step);
+      current = trial(fallback);
+      print("float %s: %d nodes quantized, agreement %.4f", step, current.quantizedNodes(), current.agreement());
+      if (current.agreement() >= options.accuracyTarget()) {
+        return current;
+      }
+    }
+    print("target %.4f not reached with every candidate in float", options.accuracyTarget());
+    return current;
+  }
+
+  /**
+   * How closely {@code got} follows {@code want} (per sample, the outputs by name): the lowest,
+   * over the float outputs, of the top-1 agreement (the fraction of rows whose largest value is in
+   * the same column) for outputs of rank 2 with more than one column, and of the cosine similarity
+   * of all values for every other output. 1 when there is no float output.
+   */
+  static double agreement(List<Map<String, Tensor>> want, List<Map<String, Tensor>> got) {
+    double worst = 1;
+    for (String name : want.get(0).keySet()) {
+      Tensor first = want.get(0).get(name);
+      if (!first.dtype().isFloatingPoint()) {
+        continue;
+      }
+      boolean rows = first.rank() == 2 && first.shape().dim(1) > 1;
+      long agree = 0;
+      long total = 0;
+      double[] dots = new double[3];
+      for (int i = 0; i < want.size(); i++) {
+        float[] a = want.get(i).get(name).toFloatArray();
+        float[] b = got.get(i).get(name).toFloatArray();
+        if (rows) {
+          int width = (int) first.shape().dim(1);
+          for (int r = 0; r < a.length / width; r++, total++) {
+            agree += argmax(a, r, width) == argmax(b, r, width) ? 1 : 0;
+          }
+        } else {
+          for (int j = 0; j < a.length; j++) {
+            dots[0] += (double) a[j] * b[j];
+            dots[1] += (double) a[j] * a[j];
+            dots[2] += (double) b[j] * b[j];
+          }
+        }
+      }
+      double score = rows ? agree / (double) total
+          : dots[1] == 0 && dots[2] == 0 ? 1 : dots[0] / Math.sqrt(dots[1] * dots[2]);
+      worst = Math.min(worst, score);
+    }
+    return worst;
+  }
+
+  static int argmax(float[] p, int row, int n) {
+    int best = 0;
+    for (int j = 1; j < n; j++) {
+      if (p[row * n + j] > p[row * n + best]) {
+        best = j;
+      }
+    }
+    return best;
+  }
+
+  /** Quantized nodes with a unique, non-empty name, in graph order. */
+  private List<String> candidates() {
+    StaticQuantizer sq = new StaticQuantizer(folded, options);
+    Set<String> seen = new HashSet<>();
+    Set<String> unique = new LinkedHashSet<>();
+    for (Node n : folded.graph().nodes()) {
+      if (n.name() == null || n.name().isEmpty()) {
+        continue;
+      }
+      if (!seen.add(n.name())) {
+        unique.remove(n.name());
+      } else if (sq.quantizes(n)) {
+        unique.add(n.name());
+      }
+    }
+    return new ArrayList<>(unique);
+  }
+
+  /** Candidates by decreasing error when each is the only quantized candidate. */
+  private List<String> rank(List<String> candidates) {
+    int n = Math.min(RANKING_SAMPLES, samples.size());
+    Map<String, Double> error = new HashMap<>();
+    Progress bar = new Progress(log, "ranking    ", candidates.size());
+    for (String c : candidates) {
+      Set<String> others = new HashSet<>(candidates);
+      others.remove(c);
+      Model m = quantized(others).model();
+      error.put(c, relativeError(reference.subList(0, n), run(m, n)));
+      bar.step();
+    }
+    List<String> ranked = new ArrayList<>(candidates);
+    ranked.sort(Comparator.comparing((String c) -> error.get(c)).reversed());
+    if (log != null) {
+      StringBuilder sb = new StringBuilder("sensitivity (relative squared output error, node alone quantized):");
+      for (String c : ranked.subList(0, Math.min(10, ranked.size()))) {
+        sb.append(String.format(Locale.ROOT, " %s %.3g", c, error.get(c)));
+      }
+      print("%s%s", sb, ranked.size() > 10 ? " ..." : "");
+    }
+    return ranked;
+  }
+
+  private Outcome trial(List<String> floatNodes) {
+    Quantized q = quantized(new HashSet<>(floatNodes));
+    return new Outcome(q.model(), q.count(), List.copyOf(floatNodes),
+        agreement(reference, run(q.model(), samples.size())));
+  }
+
+  private record Quantized(Model model, int count) {}
+
+  /** A copy of the folded model quantized with {@code extra} nodes excluded as well. */
+  private Quantized quantized(Set<String> extra) {
+    Model m = ModelCopy.of(folded);
+    ShapeInference.run(m.graph(), StandardOps.registry());
+    Set<String> nodes = new HashSet<>(options.excludeNodes());
+    nodes.addAll(extra);
+    int count = new StaticQuantizer(m, options.withExcluded(options.excludeOpTypes(), nodes)).apply(ranges);
+    return new Quantized(m, count);
+  }
+
+  private List<Map<String, Tensor>> run(Model m, int count) {
+    List<Map<String, Tensor>> out = new ArrayList<>();
+    try (Session s = Vireo.create(ModelCopy.of(m), sessionOptions)) {
+      for (int i = 0; i < count; i++) {
+        out.add(s.run(samples.sample(i)));
+      }
+    }
+    return out;
+  }
+
+  /** Sum over float outputs of |got - want|² / |want|². */
+  private static double relativeError(List<Map<String, Tensor>> want, List<Map<String, Tensor>> got) {
+    double total = 0;
+    for (String name : want.get(0).keySet()) {
+      if (!want.get(0).get(name).dtype().isFloatingPoint()) {
+        continue;
+      }
+      double err = 0;
+      double norm = 0;
+      for (int i = 0; i < want.size(); i++) {
+        float[] a = want.get(i).get(name).toFloatArray();
+        float[] b = got.get(i).get(name).toFloatArray();
+        for (int j = 0; j < a.length; j++) {
+          err += (a[j] - (double) b[j]) * (a[j] - (double) b[j]);
+          norm += (double) a[j] * a[j];
+        }
+      }
+      total += norm == 0 ? err : err / norm;
+    }
+    return total;
+  }
+
+  private void print(String format, Object... args) {
+    if (log != null) {
+      log.println(String.format(Locale.ROOT, format, args));
+      log.flush();
+    }
+  }
+}
