@@ -31,7 +31,11 @@ import picocli.CommandLine.Parameters;
           + "--calibration DIR holds one subfolder per sample with one <input>.npy per model input "
           + "(" + CalibrationSet.LAYOUT + ").",
       "The accuracy report compares the quantized and the float model (both run in Vireo) on the "
-          + "calibration samples: cosine similarity and max abs error per output, and the sizes."
+          + "calibration samples: cosine similarity and max abs error per output, top-1 agreement for "
+          + "outputs of rank 2 (classifier logits), and the sizes.",
+      "static with --accuracy-target T: the nodes whose quantization costs most are left in float, "
+          + "a group at a time, until the agreement on the calibration samples (top-1 agreement for "
+          + "rank-2 outputs, cosine for others, the worst output counts) is at least T."
     })
 final class QuantizeCommand extends VireoCommand {
   @Parameters(index = "0", paramLabel = "MODEL", description = "The float .onnx file.")
@@ -80,6 +84,11 @@ final class QuantizeCommand extends VireoCommand {
       description = "Node names left in float.")
   List<String> excludeNodes = List.of();
 
+  @Option(names = "--accuracy-target", paramLabel = "T",
+      description = "static: the agreement in (0, 1] to keep with the float model on the calibration "
+          + "samples by leaving the most sensitive nodes in float (default: off).")
+  double accuracyTarget;
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Threads of the calibration and report runs (default: all processors).")
   int threads = Runtime.getRuntime().availableProcessors();
@@ -90,7 +99,11 @@ final class QuantizeCommand extends VireoCommand {
     QuantizeOptions options = new QuantizeOptions(m, QuantizeOptions.Format.parse(format),
         CalibrationMethod.parse(method), percentile,
         perChannel == null || perChannel,
-        QuantizeOptions.Activations.parse(activations), Set.copyOf(excludeOpTypes), Set.copyOf(excludeNodes), threads);
+        QuantizeOptions.Activations.parse(activations), Set.copyOf(excludeOpTypes), Set.copyOf(excludeNodes), threads,
+        accuracyTarget);
+    if (accuracyTarget > 0 && options.mode() != QuantizeOptions.Mode.STATIC) {
+      throw new IllegalArgumentException("--accuracy-target needs --mode static");
+    }
     if (options.mode() == QuantizeOptions.Mode.STATIC && calibration == null) {
       throw new IllegalArgumentException("--mode static needs --calibration DIR (" + CalibrationSet.LAYOUT + ")");
     }
@@ -111,6 +124,10 @@ final class QuantizeCommand extends VireoCommand {
     Quantizer.Result r = new Quantizer(options, err()).quantizeAndReport(model, samples);
     OnnxWriter.write(r.model(), outFile);
     out().println("quantized " + r.quantizedNodes() + " nodes (" + options.describe() + ") -> " + outFile);
+    if (accuracyTarget > 0) {
+      out().println(r.floatNodes().isEmpty() ? "no node left in float"
+          : "left in float (" + r.floatNodes().size() + "): " + String.join(", ", r.floatNodes()));
+    }
     out().print(r.report().format());
     return VireoCli.OK;
   }

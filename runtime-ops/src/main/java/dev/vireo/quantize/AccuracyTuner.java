@@ -78,19 +78,20 @@ final class AccuracyTuner {
   /** Runs the search described in the class comment. */
   Outcome tune() {
     reference = run(folded, samples.size());
-    List<String> candidates = candidates();
+    List<List<String>> candidates = candidates();
     Outcome all = trial(List.of());
     print("all %d nodes quantized: agreement %.4f (target %.4f)", all.quantizedNodes(), all.agreement(),
         options.accuracyTarget());
     if (all.agreement() >= options.accuracyTarget() || candidates.isEmpty()) {
       return all;
     }
-    List<String> ranked = rank(candidates);
+    List<List<String>> ranked = rank(candidates);
     int group = Math.max(1, (int) Math.round(candidates.size() * GROUP_FRACTION));
     List<String> fallback = new ArrayList<>();
     Outcome current = all;
     for (int from = 0; from < ranked.size(); from += group) {
-      List<String> step = ranked.subList(from, Math.min(ranked.size(), from + group));
+      List<String> step = new ArrayList<>();
+      ranked.subList(from, Math.min(ranked.size(), from + group)).forEach(step::addAll);
       fallback.addAll(step);
       current = trial(fallback);
       print("float %s: %d nodes quantized, agreement %.4f", step, current.quantizedNodes(), current.agreement());
@@ -104,9 +105,22 @@ final class AccuracyTuner {
 
   /**
    * How closely {@code got} follows {@code want} (per sample, the outputs by name): the lowest,
-   * over the float outputs, of the top-1 agreement (the fraction of rows whose largest value is in
-   * the same column) for outputs of rank 2 with more than one column, and of the cosine similarity
-   * of all values for every other output. 1 when there is no float output.
+   * over the float outputs, of
+   *
+   * <ul>
+   *   <li>the centered cosine similarity: the cosine of all values of the output once the float
+   *       output's mean over the samples (per element; for rank-2 outputs, per column over every
+   *       row of every sample) is subtracted from both, so that a part common to all inputs cannot
+   *       hide the error in the part that tells inputs apart (plain cosine when that part is 0,
+   *       as with one sample);
+   *   <li>and, for outputs of rank 2 with more than one column (one row per example: classifier
+   *       logits or probabilities), the top-1 agreement: the fraction of rows whose largest value
+   *       is in the same column.
+   * </ul>
+   *
+   * The centered cosine is what makes a small calibration set informative: 32 samples resolve
+   * top-1 agreement to 3% only, while the cosine sees the error of every logit. 1 when there is no
+   * float output.
    */
   static double agreement(List<Map<String, Tensor>> want, List<Map<String, Tensor>> got) {
     double worst = 1;
@@ -116,28 +130,48 @@ final class AccuracyTuner {
         continue;
       }
       boolean rows = first.rank() == 2 && first.shape().dim(1) > 1;
+      int period = rows ? (int) first.shape().dim(1) : (int) first.size();
+      double[] mean = new double[period];
+      long count = 0;
+      for (Map<String, Tensor> w : want) {
+        float[] a = w.get(name).toFloatArray();
+        for (int j = 0; j < a.length; j++) {
+          mean[j % period] += a[j];
+        }
+        count += a.length / period;
+      }
+      for (int j = 0; j < period; j++) {
+        mean[j] /= count;
+      }
       long agree = 0;
       long total = 0;
-      double[] dots = new double[3];
+      double[] centered = new double[3];
+      double[] plain = new double[3];
       for (int i = 0; i < want.size(); i++) {
         float[] a = want.get(i).get(name).toFloatArray();
         float[] b = got.get(i).get(name).toFloatArray();
+        for (int j = 0; j < a.length; j++) {
+          double x = a[j] - mean[j % period];
+          double y = b[j] - mean[j % period];
+          centered[0] += x * y;
+          centered[1] += x * x;
+          centered[2] += y * y;
+          plain[0] += (double) a[j] * b[j];
+          plain[1] += (double) a[j] * a[j];
+          plain[2] += (double) b[j] * b[j];
+        }
         if (rows) {
-          int width = (int) first.shape().dim(1);
-          for (int r = 0; r < a.length / width; r++, total++) {
-            agree += argmax(a, r, width) == argmax(b, r, width) ? 1 : 0;
-          }
-        } else {
-          for (int j = 0; j < a.length; j++) {
-            dots[0] += (double) a[j] * b[j];
-            dots[1] += (double) a[j] * a[j];
-            dots[2] += (double) b[j] * b[j];
+          for (int r = 0; r < a.length / period; r++, total++) {
+            agree += argmax(a, r, period) == argmax(b, r, period) ? 1 : 0;
           }
         }
       }
-      double score = rows ? agree / (double) total
-          : dots[1] == 0 && dots[2] == 0 ? 1 : dots[0] / Math.sqrt(dots[1] * dots[2]);
-      worst = Math.min(worst, score);
+      double[] d = centered[1] > 0 ? centered : plain;
+      double cosine = d[1] == 0 && d[2] == 0 ? 1 : d[1] == 0 || d[2] == 0 ? 0 : d[0] / Math.sqrt(d[1] * d[2]);
+      worst = Math.min(worst, cosine);
+      if (rows) {
+        worst = Math.min(worst, agree / (double) total);
+      }
     }
     return worst;
   }
@@ -152,42 +186,58 @@ final class AccuracyTuner {
     return best;
   }
 
-  /** Quantized nodes with a unique, non-empty name, in graph order. */
-  private List<String> candidates() {
+  /**
+   * The units of fallback, in graph order: each quantized node with a unique, non-empty name,
+   * except that a Conv, MatMul or Gemm and the Relu or Clip that shares its QuantizeLinear pair
+   * form one unit (leaving only one of them in float would give the unclamped output a pair of
+   * its own, often the most damaging tensor of all).
+   */
+  private List<List<String>> candidates() {
     StaticQuantizer sq = new StaticQuantizer(folded, options);
-    Set<String> seen = new HashSet<>();
-    Set<String> unique = new LinkedHashSet<>();
+    Map<String, Integer> uses = new HashMap<>();
+    folded.graph().nodes().forEach(n -> uses.merge(n.name() == null ? "" : n.name(), 1, Integer::sum));
+    Map<Node, Node> clamped = sq.clampedProducers();
+    Set<Node> clamps = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    clamps.addAll(clamped.values());
+    List<List<String>> units = new ArrayList<>();
     for (Node n : folded.graph().nodes()) {
-      if (n.name() == null || n.name().isEmpty()) {
+      if (!sq.quantizes(n) || clamps.contains(n) || !named(n, uses)) {
         continue;
       }
-      if (!seen.add(n.name())) {
-        unique.remove(n.name());
-      } else if (sq.quantizes(n)) {
-        unique.add(n.name());
+      Node clamp = clamped.get(n);
+      if (clamp == null) {
+        units.add(List.of(n.name()));
+      } else if (named(clamp, uses)) {
+        units.add(List.of(n.name(), clamp.name()));
       }
     }
-    return new ArrayList<>(unique);
+    return units;
   }
 
-  /** Candidates by decreasing error when each is the only quantized candidate. */
-  private List<String> rank(List<String> candidates) {
+  private static boolean named(Node n, Map<String, Integer> uses) {
+    return n.name() != null && !n.name().isEmpty() && uses.get(n.name()) == 1;
+  }
+
+  /** Units by decreasing error when each is the only quantized unit. */
+  private List<List<String>> rank(List<List<String>> units) {
     int n = Math.min(RANKING_SAMPLES, samples.size());
-    Map<String, Double> error = new HashMap<>();
-    Progress bar = new Progress(log, "ranking    ", candidates.size());
-    for (String c : candidates) {
-      Set<String> others = new HashSet<>(candidates);
-      others.remove(c);
+    Map<List<String>, Double> error = new HashMap<>();
+    Set<String> all = new HashSet<>();
+    units.forEach(all::addAll);
+    Progress bar = new Progress(log, "ranking    ", units.size());
+    for (List<String> u : units) {
+      Set<String> others = new HashSet<>(all);
+      u.forEach(others::remove);
       Model m = quantized(others).model();
-      error.put(c, relativeError(reference.subList(0, n), run(m, n)));
+      error.put(u, relativeError(reference.subList(0, n), run(m, n)));
       bar.step();
     }
-    List<String> ranked = new ArrayList<>(candidates);
-    ranked.sort(Comparator.comparing((String c) -> error.get(c)).reversed());
+    List<List<String>> ranked = new ArrayList<>(units);
+    ranked.sort(Comparator.comparing((List<String> u) -> error.get(u)).reversed());
     if (log != null) {
-      StringBuilder sb = new StringBuilder("sensitivity (relative squared output error, node alone quantized):");
-      for (String c : ranked.subList(0, Math.min(10, ranked.size()))) {
-        sb.append(String.format(Locale.ROOT, " %s %.3g", c, error.get(c)));
+      StringBuilder sb = new StringBuilder("sensitivity (relative squared output error, unit alone quantized):");
+      for (List<String> u : ranked.subList(0, Math.min(10, ranked.size()))) {
+        sb.append(String.format(Locale.ROOT, " %s %.3g", String.join("+", u), error.get(u)));
       }
       print("%s%s", sb, ranked.size() > 10 ? " ..." : "");
     }

@@ -99,25 +99,35 @@ final class StaticQuantizer {
 
   /** Outputs of quantized Conv, MatMul and Gemm nodes that only a quantized Relu or Clip reads. */
   private Set<Value> fusedIntoRelu() {
+    Set<Value> fused = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    clampedProducers().keySet().forEach(n -> fused.add(n.output(0)));
+    return fused;
+  }
+
+  /**
+   * Each quantized Conv, MatMul or Gemm whose output only a quantized Relu or Clip reads (and is
+   * no graph output), mapped to that Relu or Clip: the two share one QuantizeLinear pair.
+   */
+  Map<Node, Node> clampedProducers() {
     Map<Value, List<Node>> readers = new IdentityHashMap<>();
     for (Node n : model.graph().nodes()) {
       for (Value v : dev.vireo.ir.GraphChecker.readValues(n)) {
         readers.computeIfAbsent(v, k -> new ArrayList<>()).add(n);
       }
     }
-    Set<Value> fused = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Map<Node, Node> r = new IdentityHashMap<>();
     for (Node n : model.graph().nodes()) {
       if (!quantizes(n) || !Set.of("Conv", "MatMul", "Gemm").contains(n.opType())) {
         continue;
       }
       Value out = n.output(0);
-      List<Node> r = readers.getOrDefault(out, List.of());
-      if (r.size() == 1 && CLAMPS.contains(r.get(0).opType()) && quantizes(r.get(0))
+      List<Node> rs = readers.getOrDefault(out, List.of());
+      if (rs.size() == 1 && CLAMPS.contains(rs.get(0).opType()) && quantizes(rs.get(0))
           && !model.graph().outputs().contains(out)) {
-        fused.add(out);
+        r.put(n, rs.get(0));
       }
     }
-    return fused;
+    return r;
   }
 
   private List<Integer> activationInputs(Node n) {
