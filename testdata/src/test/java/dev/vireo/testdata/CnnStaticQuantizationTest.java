@@ -183,17 +183,17 @@ class CnnStaticQuantizationTest {
   }
 
   /**
-   * MobileNetV2-tiny does NOT reach 98%: measured 237/256 (92.6%), noise ratio 0.88, and no
-   * standard remedy closes the gap (each measured on the same 256 images): per-tensor weights 230;
-   * percentile 99.99 / 99.9 / 99.999 239 / 232 / 234; entropy 238; first Conv and classifier kept
-   * in float 236; empirical bias correction (per-channel output means matched to the float model's
-   * on the calibration data, layer after layer) 239 — the quantized logits' error has no
-   * systematic part to correct (rms 0.716 per logit, 0.716 after removing each class's mean error).
-   * Cross-layer equalization (Nagel et al. 2019) was not tried: it rescales channels across a
-   * Conv → Conv link only through a scale-equivariant activation, and here the links pass a Relu6
-   * (the paper replaces it by Relu, which changes the model) or a residual Add, except where a
-   * projection feeds the next block's expansion alone; and per-channel weights already remove the
-   * weight-range spread it is meant to fix.
+   * With the default options MobileNetV2-tiny does NOT reach 98%: measured 237/256 (92.6%), noise
+   * ratio 0.88, and no standard remedy closes the gap (each measured on the same 256 images):
+   * per-tensor weights 230; percentile 99.99 / 99.9 / 99.999 239 / 232 / 234; entropy 238; first
+   * Conv and classifier kept in float 236; empirical bias correction (per-channel output means
+   * matched to the float model's on the calibration data, layer after layer) 239 — the quantized
+   * logits' error has no systematic part to correct (rms 0.716 per logit, 0.716 after removing
+   * each class's mean error). Cross-layer equalization (Nagel et al. 2019) was not tried: it
+   * rescales channels across a Conv → Conv link only through a scale-equivariant activation, and
+   * here the links pass a Relu6 (the paper replaces it by Relu, which changes the model) or a
+   * residual Add, except where a projection feeds the next block's expansion alone; and
+   * per-channel weights already remove the weight-range spread it is meant to fix.
    *
    * <p>The model itself is the limit. Its random weights make it hypersensitive: rounding the float
    * input alone to the 8-bit grid (|error| ≤ 1/510, what every uint8 image has anyway) changes the
@@ -204,21 +204,37 @@ class CnnStaticQuantizationTest {
    * the error made early and amplified on its way: alone, the unclamped projection output of
    * features.2 flips 17 images (logit error 0.47 rms) and 15 other activations of the first half of
    * the network (the input x among them) flip 5–12 each, while the sensitivity falls with depth:
-   * GlobalAveragePool, Flatten and the logits cost 0.012, 0.012 and 0.008 rms and no image. No
-   * choice of range or precision for a few tensors fixes that; only keeping much of the first half
-   * of the network out of int8 would. This test pins what the quantizer achieves so that it cannot
-   * regress, and pins the float model's sensitivity so that a retrained or regenerated model shows
-   * up here.
+   * GlobalAveragePool, Flatten and the logits cost 0.012, 0.012 and 0.008 rms and no image. This
+   * test pins what full quantization achieves so that it cannot regress, and pins the float
+   * model's sensitivity so that a retrained or regenerated model shows up here;
+   * {@link #mobileNetV2TinyWithAccuracyTargetKeepsTopOne} is the acceptance.
    */
   @Test
-  void mobileNetV2TinyIsLimitedByItsOwnSensitivity() throws Exception {
-    Agreement a = agreement("mobilenetv2-tiny", 64, DEFAULTS.withAccuracyTarget(0.95));
-  }
-
-  void old() throws Exception {
+  void mobileNetV2TinyFullyQuantizedIsLimitedByItsOwnSensitivity() throws Exception {
     Agreement a = agreement("mobilenetv2-tiny", 64, DEFAULTS);
     assertThat(a.vsFloat()).isGreaterThanOrEqualTo(235);
     assertThat(a.vsOrt()).isGreaterThanOrEqualTo(251);
     assertThat(eightBitInputAgreement("mobilenetv2-tiny", 64)).isLessThan(256);
+  }
+
+  /**
+   * Issue 6's acceptance for MobileNetV2-tiny: accuracy-aware quantization with target 0.99 (on
+   * the 32 calibration images: centered cosine of the logits and top-1 agreement, see
+   * {@link QuantizeOptions#accuracyTarget()}) leaves the most sensitive nodes in float until the
+   * target is met, and then keeps the top-1 class of the 256 other images. Measured: 253/256 with
+   * float, 256/256 with onnxruntime, noise ratio 0.142; 32 of 100 nodes quantized, 68 left in float
+   * (the expansion, depthwise and projection Convs of the first blocks first), size 52.8% of float
+   * (47.8% fully quantized); 8 s here.
+   * Targets 0.95 / 0.97 / 0.98 gave 251 / 249 / 249 (55 / 46 / 46 nodes quantized): below a
+   * noise ratio of about 0.2 the top-1 flips of this model are a matter of luck (see above), so the
+   * test asks for the target whose margin holds.
+   */
+  @Test
+  void mobileNetV2TinyWithAccuracyTargetKeepsTopOne() throws Exception {
+    Agreement a = agreement("mobilenetv2-tiny", 64, DEFAULTS.withAccuracyTarget(0.99));
+    assertThat(a.vsFloat()).isGreaterThanOrEqualTo(251); // 98% of 256
+    assertThat(a.vsOrt()).isGreaterThanOrEqualTo(251);
+    assertThat(a.floatNodes()).isNotEmpty().hasSizeLessThan(100);
+    assertThat(a.sizeRatio()).isLessThan(0.75);
   }
 }
