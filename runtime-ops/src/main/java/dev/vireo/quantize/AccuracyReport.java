@@ -68,7 +68,7 @@ public record AccuracyReport(Map<String, OutputStats> outputs, long floatBytes, 
     }
     Map<String, OutputStats> out = new LinkedHashMap<>();
     acc.forEach((k, s) -> out.put(k, new OutputStats(
-        s[1] == 0 && s[2] == 0 ? 1 : s[0] / Math.sqrt(s[1] * s[2]), s[3], s[5] == 0 ? Double.NaN : s[4] / s[5])));
+        s[1] == 0 && s[2] == 0 ? 1 : s[1] == 0 || s[2] == 0 ? 0 : s[0] / Math.sqrt(s[1] * s[2]), s[3], s[5] == 0 ? Double.NaN : s[4] / s[5])));
     return new AccuracyReport(out, floatBytes, quantizedBytes);
   }
 
