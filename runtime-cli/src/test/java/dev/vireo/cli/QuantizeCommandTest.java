@@ -87,6 +87,24 @@ class QuantizeCommandTest {
   }
 
   @Test
+  void accuracyTargetReportsFallbackAndAgreement() throws IOException {
+    Path out = dir.resolve("t.onnx");
+    Path cal = calibration(4);
+    Cli met = Cli.run("quantize", cnn().toString(), "-o", out.toString(), "--mode", "static",
+        "--calibration", cal.toString(), "--accuracy-target", "0.5", "--threads", "1");
+    assertThat(met.exitCode()).as(met.toString()).isZero();
+    assertThat(met.out()).contains("accuracy target 0.5").contains("no node left in float")
+        .containsPattern("output y: cosine 0\\.99\\d+, max abs error \\S+, top-1 agreement 1\\.0000");
+    assertThat(met.err()).contains("all 3 nodes quantized: agreement 0.9");
+    Cli dynamic = Cli.run("quantize", cnn().toString(), "-o", out.toString(), "--mode", "dynamic",
+        "--accuracy-target", "0.9");
+    assertThat(dynamic.err()).startsWith("vireo: --accuracy-target needs --mode static").hasLineCount(1);
+    Cli range = Cli.run("quantize", cnn().toString(), "-o", out.toString(), "--mode", "static",
+        "--calibration", cal.toString(), "--accuracy-target", "2");
+    assertThat(range.err()).startsWith("vireo: accuracy target must be in [0, 1] (0 for off), got 2.0").hasLineCount(1);
+  }
+
+  @Test
   void dynamicWithoutCalibrationReportsSizes() {
     Path out = dir.resolve("d.onnx");
     Cli c = Cli.run("quantize", cnn().toString(), "-o", out.toString(), "--mode", "dynamic",

@@ -93,6 +93,10 @@ public final class Quantizer {
         count = sq.apply(ranges);
       }
     }
+    if (count == 0 && options.accuracyTarget() > 0 && options.mode() == QuantizeOptions.Mode.STATIC) {
+      throw new IllegalArgumentException("accuracy target " + options.accuracyTarget()
+          + " is met only with every quantizable node in float: nothing left to quantize");
+    }
     if (count == 0) {
       throw new IllegalArgumentException("nothing to quantize: no " + (options.mode() == QuantizeOptions.Mode.DYNAMIC
           ? "MatMul, Gemm or Gather with a constant float weight" : "supported float op") + " outside the exclusions");
