@@ -37,6 +37,8 @@ import java.util.Set;
  *   <li>The worst-ranked nodes go back to float in groups of about 5% of the candidates (at least
  *       one), the agreement being measured again on all samples after each group, until it reaches
  *       the target or every candidate is float.
+ *   <li>The units of the last group are tried in int8 again one by one, least sensitive first, and
+ *       stay quantized where the target still holds.
  * </ol>
  *
  * A node left in float keeps its float weights; the activations it shares with quantized
@@ -75,7 +77,7 @@ final class AccuracyTuner {
     this.sessionOptions = SessionOptions.defaults().withThreads(options.threads());
   }
 
-  /** Runs the search described in the class comment. */
+  /** Runs the search described in the class comment (steps 1–3, then {@link #refine}). */
   Outcome tune() {
     reference = run(folded, samples.size());
     List<List<String>> candidates = candidates();
@@ -90,17 +92,41 @@ final class AccuracyTuner {
     List<String> fallback = new ArrayList<>();
     Outcome current = all;
     for (int from = 0; from < ranked.size(); from += group) {
+      List<List<String>> last = ranked.subList(from, Math.min(ranked.size(), from + group));
       List<String> step = new ArrayList<>();
-      ranked.subList(from, Math.min(ranked.size(), from + group)).forEach(step::addAll);
+      last.forEach(step::addAll);
       fallback.addAll(step);
       current = trial(fallback);
       print("float %s: %d nodes quantized, agreement %.4f", step, current.quantizedNodes(), current.agreement());
       if (current.agreement() >= options.accuracyTarget()) {
-        return current;
+        return refine(current, last);
       }
     }
     print("target %.4f not reached with every candidate in float", options.accuracyTarget());
     return current;
+  }
+
+  /**
+   * Re-quantizes the units of the last group, least sensitive first, one by one, keeping each
+   * whose return leaves the agreement at or above the target: a group overshoots by up to its size,
+   * and this costs at most one trial per unit of that group.
+   */
+  private Outcome refine(Outcome met, List<List<String>> lastGroup) {
+    if (lastGroup.size() < 2) {
+      return met;
+    }
+    Outcome best = met;
+    for (int i = lastGroup.size() - 1; i >= 0; i--) {
+      List<String> without = new ArrayList<>(best.floatNodes());
+      without.removeAll(lastGroup.get(i));
+      Outcome t = trial(without);
+      boolean keep = t.agreement() >= options.accuracyTarget();
+      print("quantize %s again: agreement %.4f, %s", lastGroup.get(i), t.agreement(), keep ? "kept" : "back to float");
+      if (keep) {
+        best = t;
+      }
+    }
+    return best;
   }
 
   /**
