@@ -223,8 +223,8 @@ class CnnStaticQuantizationTest {
    * {@link QuantizeOptions#accuracyTarget()}) leaves the most sensitive nodes in float until the
    * target is met, and then keeps the top-1 class of the 256 other images. Measured: 254/256 with
    * float, 254/256 with onnxruntime, noise ratio 0.155; 35 of 100 nodes quantized, 65 left in
-   * float (every node of the first blocks, features.0 to about features.12, then a few later
-   * ones), size 52.9% of float (47.8% fully quantized); 8–36 s here, most of it the 57 ranking
+   * float (every quantizable node up to Clip_71 in graph order, about the first half, and 18 of
+   * the later ones), size 52.9% of float (47.8% fully quantized); 8–36 s here, most of it the 57 ranking
    * runs. Before the last group was refined, targets 0.95 / 0.97 / 0.98 gave 251 / 249 / 249 (55
    * / 46 / 46 nodes quantized): above a noise ratio of about 0.2 the top-1 flips of this model
    * are a matter of luck (see above), so the test asks for the target whose margin holds.
