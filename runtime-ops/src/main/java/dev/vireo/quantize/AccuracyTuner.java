@@ -28,13 +28,14 @@ import java.util.Set;
  *
  * <ol>
  *   <li>Everything is quantized and {@link #agreement} is measured on all calibration samples.
- *   <li>Below the target, every candidate (a quantized node with a unique, non-empty name) is
- *       ranked by its own error: the model is quantized with that node alone (all other candidates
- *       in float) and the squared error of the outputs, relative to their squared norm, is
- *       measured on the first {@link #RANKING_SAMPLES} samples. Quantizing one node alone isolates
- *       the error it makes and the amplification of that error downstream; leaving one node in
+ *   <li>Below the target, every candidate unit (a quantized node with a unique, non-empty name;
+ *       a Conv, MatMul or Gemm together with the Relu or Clip that shares its pair, see
+ *       {@link #candidates}) is ranked by its own error: the model is quantized with that unit
+ *       alone (all other units in float) and the squared error of the outputs, relative to their squared norm, is
+ *       measured on the first {@link #RANKING_SAMPLES} samples. Quantizing one unit alone isolates
+ *       the error it makes and the amplification of that error downstream; leaving one unit in
  *       float among quantized ones would measure it against the noise of all the others.
- *   <li>The worst-ranked nodes go back to float in groups of about 5% of the candidates (at least
+ *   <li>The worst-ranked units go back to float in groups of about 5% of the units (at least
  *       one), the agreement being measured again on all samples after each group, until it reaches
  *       the target or every candidate is float.
  *   <li>The units of the last group are tried in int8 again one by one, least sensitive first, and
@@ -77,7 +78,7 @@ final class AccuracyTuner {
     this.sessionOptions = SessionOptions.defaults().withThreads(options.threads());
   }
 
-  /** Runs the search described in the class comment (steps 1–3, then {@link #refine}). */
+  /** Runs the search described in the class comment (steps 1 to 4). */
   Outcome tune() {
     reference = run(folded, samples.size());
     List<List<String>> candidates = candidates();
