@@ -1,0 +1,112 @@
+package dev.vireo.linalg.panama;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Stride-1 3×3 depthwise planes with short rows, computed over the flattened padded plane: with
+ * the padded rows laid end to end (row width {@code W}), output (oh, ow) is the flat element
+ * {@code oh·W + ow} and its tap (kh, kw) is the flat input {@code oh·W + ow + kh·W + kw}, so a
+ * vector covers several output rows at once (a 7-wide row alone would fill 7 of 16 lanes). The
+ * lanes that fall on a padding column are computed and dropped when the rows are copied out.
+ * Each output element takes the same fused multiply-adds in the same order as {@link
+ * Depthwise3x3}, so the results are bit-identical.
+ */
+final class Depthwise3x3Flat {
+  static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  static final int L = S.length();
+
+  private Depthwise3x3Flat() {}
+
+  /** Floats of scratch up to which this layout is used (it stays within the L1 cache). */
+  static final int LIMIT = 1 << 13;
+
+  /** Whether this layout applies: stride 1 and a plane small enough to stay in cache. */
+  static boolean fits(int inW, int padL, int outH, int outW, int stride) {
+    return stride == 1 && size(inW, padL, outH, outW) <= LIMIT;
+  }
+
+  private static int width(int inW, int padL, int outW) {
+    return Math.max(padL + inW, outW + 2);
+  }
+
+  /** Output floats computed per plane: the flat rows rounded up to whole vectors. */
+  private static int span(int outH, int width) {
+    return (outH * width + L - 1) / L * L;
+  }
+
+  /**
+   * Scratch floats: the padded plane (with room for the last vector's reads), then the outputs
+   * and room for the whole-vector load of the last row.
+   */
+  static int size(int inW, int padL, int outH, int outW) {
+    int width = width(inW, padL, outW);
+    int span = span(outH, width);
+    return 2 * span + 2 * width + 2 + L;
+  }
+
+  static void planes(float[] x, int xOff, int inH, int inW, int padT, int padL, float[] w,
+      int wOff, float[] bias, int bOff, float lo, float hi, float[] y, int yOff, int outH,
+      int outW, int planes, float[] scratch) {
+    int width = width(inW, padL, outW);
+    int span = span(outH, width);
+    int plane = span + 2 * width + 2;
+    // only the input elements are rewritten per plane: padding columns and rows stay zero
+    java.util.Arrays.fill(scratch, 0, plane, 0f);
+    int whole = outW / L * L;
+    VectorMask<Float> tail = S.indexInRange(whole, outW);
+    int rows = Math.min(inH, outH + 2 - padT);
+    for (int q = 0; q < planes; q++) {
+      int xq = xOff + q * inH * inW;
+      for (int ih = 0; ih < rows; ih++) {
+        System.arraycopy(x, xq + ih * inW, scratch, (ih + padT) * width + padL, inW);
+      }
+      compute(scratch, width, span, w, wOff + 9 * q, bias == null ? 0f : bias[bOff + q], lo, hi,
+          plane);
+      int yq = yOff + q * outH * outW;
+      for (int oh = 0; oh < outH; oh++) {
+        int src = plane + oh * width;
+        int dst = yq + oh * outW;
+        for (int j = 0; j < whole; j += L) {
+          FloatVector.fromArray(S, scratch, src + j).intoArray(y, dst + j);
+        }
+        if (whole < outW) {
+          FloatVector.fromArray(S, scratch, src + whole).intoArray(y, dst + whole, tail);
+        }
+      }
+    }
+  }
+
+  /** All flat outputs of one plane into {@code scratch[out ..]}. */
+  private static void compute(float[] p, int width, int span, float[] w, int wq, float bias,
+      float lo, float hi, int out) {
+    FloatVector w0 = FloatVector.broadcast(S, w[wq]);
+    FloatVector w1 = FloatVector.broadcast(S, w[wq + 1]);
+    FloatVector w2 = FloatVector.broadcast(S, w[wq + 2]);
+    FloatVector w3 = FloatVector.broadcast(S, w[wq + 3]);
+    FloatVector w4 = FloatVector.broadcast(S, w[wq + 4]);
+    FloatVector w5 = FloatVector.broadcast(S, w[wq + 5]);
+    FloatVector w6 = FloatVector.broadcast(S, w[wq + 6]);
+    FloatVector w7 = FloatVector.broadcast(S, w[wq + 7]);
+    FloatVector w8 = FloatVector.broadcast(S, w[wq + 8]);
+    FloatVector vb = FloatVector.broadcast(S, bias);
+    FloatVector vlo = FloatVector.broadcast(S, lo);
+    FloatVector vhi = FloatVector.broadcast(S, hi);
+    FloatVector zero = FloatVector.zero(S);
+    int r1 = width;
+    int r2 = 2 * width;
+    for (int f = 0; f < span; f += L) {
+      FloatVector a0 = w0.fma(FloatVector.fromArray(S, p, f), vb);
+      FloatVector a1 = w3.fma(FloatVector.fromArray(S, p, r1 + f), zero);
+      FloatVector a2 = w6.fma(FloatVector.fromArray(S, p, r2 + f), zero);
+      a0 = w1.fma(FloatVector.fromArray(S, p, f + 1), a0);
+      a1 = w4.fma(FloatVector.fromArray(S, p, r1 + f + 1), a1);
+      a2 = w7.fma(FloatVector.fromArray(S, p, r2 + f + 1), a2);
+      a0 = w2.fma(FloatVector.fromArray(S, p, f + 2), a0);
+      a1 = w5.fma(FloatVector.fromArray(S, p, r1 + f + 2), a1);
+      a2 = w8.fma(FloatVector.fromArray(S, p, r2 + f + 2), a2);
+      a0.add(a1).add(a2).max(vlo).min(vhi).intoArray(p, out + f);
+    }
+  }
+}
