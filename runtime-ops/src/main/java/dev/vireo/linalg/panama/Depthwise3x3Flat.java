@@ -84,12 +84,19 @@ final class Depthwise3x3Flat {
     int whole = outW / L * L;
     VectorMask<Float> tail = S.indexInRange(whole, outW);
     int rows = Math.min(inH, 2 * outH + 1 - padT);
+    VectorMask<Float> in = S.indexInRange(0, inW);
+    boolean shortRows = inW <= L;
     for (int q = 0; q < planes; q++) {
       int xq = xOff + q * inH * inW;
       for (int ih = 0; ih < rows; ih++) {
         int pr = ih + padT;
-        System.arraycopy(x, xq + ih * inW, scratch, (pr & 1) * sz + (pr >> 1) * width + padL,
-            inW);
+        int src = xq + ih * inW;
+        int dst = (pr & 1) * sz + (pr >> 1) * width + padL;
+        if (shortRows && src + L <= x.length) {
+          FloatVector.fromArray(S, x, src).intoArray(scratch, dst, in);
+        } else {
+          System.arraycopy(x, src, scratch, dst, inW);
+        }
       }
       computeTwo(scratch, sz, width, span, w, wOff + 9 * q, bias == null ? 0f : bias[bOff + q],
           lo, hi, out);
@@ -166,10 +173,20 @@ final class Depthwise3x3Flat {
     int whole = outW / L * L;
     VectorMask<Float> tail = S.indexInRange(whole, outW);
     int rows = Math.min(inH, outH + 2 - padT);
+    // a row shorter than a vector is copied as one vector under a fixed mask (cheaper than
+    // arraycopy) while a whole vector can be read from x
+    VectorMask<Float> in = S.indexInRange(0, inW);
+    boolean shortRows = inW <= L;
     for (int q = 0; q < planes; q++) {
       int xq = xOff + q * inH * inW;
       for (int ih = 0; ih < rows; ih++) {
-        System.arraycopy(x, xq + ih * inW, scratch, (ih + padT) * width + padL, inW);
+        int src = xq + ih * inW;
+        int dst = (ih + padT) * width + padL;
+        if (shortRows && src + L <= x.length) {
+          FloatVector.fromArray(S, x, src).intoArray(scratch, dst, in);
+        } else {
+          System.arraycopy(x, src, scratch, dst, inW);
+        }
       }
       compute(scratch, width, span, w, wOff + 9 * q, bias == null ? 0f : bias[bOff + q], lo, hi,
           plane);
