@@ -6,13 +6,15 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Stride-1 3×3 depthwise planes with short rows, computed over the flattened padded plane: with
- * the padded rows laid end to end (row width {@code W}), output (oh, ow) is the flat element
- * {@code oh·W + ow} and its tap (kh, kw) is the flat input {@code oh·W + ow + kh·W + kw}, so a
- * vector covers several output rows at once (a 7-wide row alone would fill 7 of 16 lanes). The
- * lanes that fall on a padding column are computed and dropped when the rows are copied out.
- * Each output element takes the same fused multiply-adds in the same order as {@link
- * Depthwise3x3}, so the results are bit-identical.
+ * Small 3×3 depthwise planes computed over the flattened padded plane: with the padded rows laid
+ * end to end (row width {@code W}), stride-1 output (oh, ow) is the flat element {@code oh·W +
+ * ow} and its tap (kh, kw) is the flat input {@code oh·W + ow + kh·W + kw}, so a vector covers
+ * several output rows at once (a 7-wide row alone would fill 7 of 16 lanes) and the weights are
+ * broadcast once per plane rather than once per row. Stride 2 does the same over the even and
+ * the odd padded rows ({@link #planesTwo}). The lanes that fall on a padding column are computed
+ * into scratch and dropped when the rows are copied out. Each output element takes the same
+ * fused multiply-adds in the same order as {@link Depthwise3x3}, so the results are
+ * bit-identical.
  */
 final class Depthwise3x3Flat {
   static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
