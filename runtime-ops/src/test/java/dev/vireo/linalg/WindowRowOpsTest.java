@@ -205,7 +205,9 @@ class WindowRowOpsTest {
   @Test
   void conv3x3OverSeveralPlanesMatchesTheScalarReference() {
     SplittableRandom rnd = new SplittableRandom(9);
-    for (int[] g : new int[][] {{7, 7, 1}, {14, 14, 1}, {14, 14, 2}, {5, 19, 1}, {9, 33, 2}}) {
+    for (int[] g : new int[][] {{7, 7, 1}, {14, 14, 1}, {14, 14, 2}, {5, 19, 1}, {9, 33, 2},
+        {28, 28, 1}, {56, 56, 1}, {60, 60, 1}, {28, 28, 2}, {56, 56, 2}, {7, 7, 2},
+        {100, 100, 2}}) {
       int h = g[0];
       int wd = g[1];
       int stride = g[2];

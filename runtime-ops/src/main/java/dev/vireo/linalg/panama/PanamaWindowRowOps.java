@@ -112,6 +112,9 @@ public final class PanamaWindowRowOps implements WindowRowOps {
 
   @Override
   public int conv3x3Scratch(int inW, int padL, int outH, int outW, int stride) {
+    if (Depthwise3x3Flat.fits(inW, padL, outH, outW, stride)) {
+      return Depthwise3x3Flat.size(inW, padL, outH, outW, stride);
+    }
     int width = Depthwise3x3.rowWidth(inW, padL, outW, stride);
     return Depthwise3x3.slots(outH, stride, width) * width;
   }
@@ -122,6 +125,16 @@ public final class PanamaWindowRowOps implements WindowRowOps {
       int outH, int outW, int planes, float[] scratch) {
     if (stride != 1 && stride != 2) {
       throw new IllegalArgumentException("conv3x3: stride must be 1 or 2, got " + stride);
+    }
+    if (stride == 2 && Depthwise3x3Flat.fits(inW, padL, outH, outW, stride)) {
+      Depthwise3x3Flat.planesTwo(x, xOff, inH, inW, padT, padL, w, wOff, bias, bOff, lo, hi, y,
+          yOff, outH, outW, planes, scratch);
+      return;
+    }
+    if (Depthwise3x3Flat.fits(inW, padL, outH, outW, stride)) {
+      Depthwise3x3Flat.planes(x, xOff, inH, inW, padT, padL, w, wOff, bias, bOff, lo, hi, y, yOff,
+          outH, outW, planes, scratch);
+      return;
     }
     Depthwise3x3.planes(x, xOff, inH, inW, stride, padT, padL, w, wOff, bias, bOff, lo, hi, y,
         yOff, outH, outW, planes, scratch);
