@@ -8,8 +8,9 @@ import dev.vireo.tensor.DType;
 import java.util.List;
 
 /**
- * dev.vireo MatMulIntegerRowScaled(A, B, a_scale, b_scale, a_zero_point, b_zero_point) → float
- * Y of A×B's shape: {@code Y[r, j] = ((float) acc[r, j] · a_scale[r]) · b_scale[j]} with acc the
+ * dev.vireo MatMulIntegerRowScaled(A, B, a_scale, b_scale, a_zero_point, b_zero_point, bias) →
+ * float Y of A×B's shape: {@code Y[r, j] = ((float) acc[r, j] · a_scale[r]) · b_scale[j] +
+ * bias[j]} (bias optional) with acc the
  * int32 product {@code (A - a_zp)(B - b_zp)} and one A scale per row.
  */
 public final class MatMulIntegerRowScaledDef implements OpDef {

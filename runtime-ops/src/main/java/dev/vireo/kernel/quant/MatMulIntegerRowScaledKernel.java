@@ -9,9 +9,10 @@ import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
 
 /**
- * dev.vireo MatMulIntegerRowScaled(A, B, a_scale, b_scale, a_zero_point, b_zero_point): {@code
- * Y[r, j] = ((float) acc[r, j] · a_scale[r]) · b_scale[j]}, float32 with the two products rounded
- * in that order (what Cast then Mul by the row scale then Mul by B's scale give), acc the exact
+ * dev.vireo MatMulIntegerRowScaled(A, B, a_scale, b_scale, a_zero_point, b_zero_point, bias):
+ * {@code Y[r, j] = ((float) acc[r, j] · a_scale[r]) · b_scale[j] + bias[j]}, float32 with the two
+ * products and the sum rounded in that order (what Cast, Mul by the row scale, Mul by B's scale
+ * and Add of the bias give; without a bias, no sum), acc the exact
  * int32 product {@code (A - a_zp)(B - b_zp)}. The batch dims of A fold into rows; a_scale has one
  * value per row; b_scale is a scalar or one value per column; A's zero point is a scalar. B is
  * 2-D, packed at plan time when constant.
@@ -32,6 +33,7 @@ public final class MatMulIntegerRowScaledKernel implements Kernel {
     Tensor bScale = in[3];
     Tensor aZpT = in.length > 4 ? in[4] : null;
     Tensor bZp = in.length > 5 ? in[5] : null;
+    Tensor bias = in.length > 6 ? in[6] : null;
     if (a.rank() == 0 || b.rank() != 2) {
       throw new IllegalArgumentException(OP + " needs A of rank >= 1 and a 2-D B: A " + a.describe()
           + " x B " + b.describe());
@@ -51,6 +53,10 @@ public final class MatMulIntegerRowScaledKernel implements Kernel {
       throw new IllegalArgumentException(OP + ": a_zero_point " + aZpT.describe()
           + " must be a scalar of A's type " + a.dtype());
     }
+    if (bias != null && (bias.dtype() != DType.FLOAT || bias.size() != n)) {
+      throw new IllegalArgumentException(OP + ": bias " + bias.describe() + " must be float with " + n
+          + " elements");
+    }
     int aZp = aZpT == null ? 0 : (int) aZpT.getLong(0);
     Int8Panels w = packed != null ? packed : QuantGemm.pack(b, bZp);
     if (w == null || w.k() != k) {
@@ -62,12 +68,14 @@ public final class MatMulIntegerRowScaledKernel implements Kernel {
     int ldc = w.paddedN();
     int[] c = QuantGemm.buffer(1, rows * ldc);
     QuantGemm.multiply(centered, rows, w, c, ldc, ctx);
-    scale(c, ldc, rows, n, aScale.floats(), bScale.floats(), out.floats());
+    scale(c, ldc, rows, n, aScale.floats(), bScale.floats(), bias == null ? null : bias.floats(),
+        out.floats());
     return new Tensor[] {out};
   }
 
-  /** {@code out[r·n + j] = ((float) c[r·ldc + j] · rowScale[r]) · colScale[j or 0]}. */
-  static void scale(int[] c, int ldc, int rows, int n, float[] rowScale, float[] colScale, float[] out) {
+  /** {@code out[r·n + j] = ((float) c[r·ldc + j] · rowScale[r]) · colScale[j or 0] (+ bias[j])}. */
+  static void scale(int[] c, int ldc, int rows, int n, float[] rowScale, float[] colScale, float[] bias,
+      float[] out) {
     boolean perColumn = colScale.length > 1;
     float s0 = colScale[0];
     for (int r = 0; r < rows; r++) {
@@ -81,6 +89,11 @@ public final class MatMulIntegerRowScaledKernel implements Kernel {
       } else {
         for (int j = 0; j < n; j++) {
           out[oi + j] = ((float) c[ci + j] * rs) * s0;
+        }
+      }
+      if (bias != null) {
+        for (int j = 0; j < n; j++) {
+          out[oi + j] += bias[j];
         }
       }
     }

@@ -11,6 +11,7 @@ import dev.vireo.optimize.OptimizationLevel;
 import dev.vireo.optimize.PassContext;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,14 @@ import java.util.Map;
  *   q     = Cast&lt;uint8&gt;(Add(Round(Div(A, scale)), 128))          → (q, scale) = RowQuantize(A)
  *   y     = Mul(Mul(Cast&lt;float&gt;(MatMulInteger(q, B, 128, b_zp)), scale), b_scale)
  *                                   → y = MatMulIntegerRowScaled(q, B, scale, b_scale, 128, b_zp)
+ *   Add(y, bias)                     → MatMulIntegerRowScaled(q, B, scale, b_scale, 128, b_zp, bias)
  * </pre>
  *
  * <p>Every quantize block is fused first (it may feed several MatMulIntegers: Q, K and V read
  * one A), then each tail that reads a RowQuantize output. Both fused kernels compute the same
  * float32 operations in the same order, so results are bit-identical for finite A. A match
  * needs the exact constants, A float, B a constant 2-D matrix, b_scale a constant with one
- * element or one per column, and intermediate values read by nothing else (not graph outputs).
+ * element or one per column, a bias (when one is added) a constant float vector of one per column, and intermediate values read by nothing else (not graph outputs).
  * Not applied to portable models.
  */
 public final class RowQuantizedMatMulFusion implements GraphPass {
@@ -135,10 +137,23 @@ public final class RowQuantizedMatMulFusion implements GraphPass {
     }
     int version = ctx.importDomain(VireoOps.DOMAIN, 1);
     Value bZp = mm.inputs().size() > 3 ? mm.input(3) : null;
+    List<Value> inputs = new ArrayList<>(
+        Arrays.asList(mm.input(0), mm.input(1), rq.output(1), colMul.input(1), mm.input(2), bZp));
+    List<Node> group = new ArrayList<>(List.of(mm, cast, rowMul, colMul));
+    Value out = colMul.output(0);
+    Node add = reader(ed, out, "Add");
+    if (add != null && add.inputs().size() == 2) {
+      Value bias = add.input(0) == out ? add.input(1) : add.input(0);
+      Tensor bv = ed.constant(bias);
+      if (bv != null && bv.dtype() == DType.FLOAT && bv.rank() == 1 && bv.size() == n) {
+        inputs.add(bias);
+        group.add(add);
+        out = add.output(0);
+      }
+    }
     Node fused = new Node(ed.uniqueName(mm.name() + "_row_scaled"), VireoOps.DOMAIN, "MatMulIntegerRowScaled",
-        version, Arrays.asList(mm.input(0), mm.input(1), rq.output(1), colMul.input(1), mm.input(2), bZp),
-        List.of(colMul.output(0)), Map.of());
-    ed.replace(List.of(mm, cast, rowMul, colMul), List.of(fused));
+        version, inputs, List.of(out), Map.of());
+    ed.replace(group, List.of(fused));
     return true;
   }
 

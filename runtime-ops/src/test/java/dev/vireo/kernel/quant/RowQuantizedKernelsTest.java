@@ -89,6 +89,17 @@ class RowQuantizedKernelsTest {
   }
 
   @Test
+  void addsTheBiasAfterBothScales() {
+    Tensor a = Tensor.wrap(DType.UINT8, Shape.of(1, 2), new byte[] {(byte) 130, 125});
+    Tensor b = Tensor.wrap(DType.INT8, Shape.of(2, 2), new byte[] {1, 2, 3, 4});
+    Tensor aZp = Tensor.wrap(DType.UINT8, Shape.SCALAR, new byte[] {(byte) 128});
+    Tensor y = rowScaled().run1(a, b, Tensor.of(new float[] {0.3f}, 1, 1), Tensor.of(new float[] {0.7f, 1.1f}, 2),
+        aZp, null, Tensor.of(new float[] {0.01f, -5f}, 2));
+    // A - 128 = [2, -3]: acc = [2 - 9, 4 - 12]
+    assertThat(y.floats()).containsExactly(-7f * 0.3f * 0.7f + 0.01f, -8f * 0.3f * 1.1f + -5f);
+  }
+
+  @Test
   void rejectsARowScaleOfTheWrongSize() {
     Tensor a = Tensor.wrap(DType.UINT8, Shape.of(2, 2), new byte[4]);
     Tensor b = Tensor.wrap(DType.INT8, Shape.of(2, 1), new byte[2]);
