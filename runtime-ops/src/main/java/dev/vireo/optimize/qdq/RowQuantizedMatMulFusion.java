@@ -32,7 +32,8 @@ import java.util.Map;
  * one A), then each tail that reads a RowQuantize output. Both fused kernels compute the same
  * float32 operations in the same order, so results are bit-identical for finite A. A match
  * needs the exact constants, A float, B a constant 2-D matrix, b_scale a constant with one
- * element or one per column, a bias (when one is added) a constant float vector of one per column, and intermediate values read by nothing else (not graph outputs).
+ * element or one per column, a bias (when one is added) a constant float vector of one per column
+ * and not read by a Gelu or a residual Add (BiasGelu and SkipLayerNormalization take that Add), and intermediate values read by nothing else (not graph outputs).
  * Not applied to portable models.
  */
 public final class RowQuantizedMatMulFusion implements GraphPass {
@@ -142,7 +143,7 @@ public final class RowQuantizedMatMulFusion implements GraphPass {
     List<Node> group = new ArrayList<>(List.of(mm, cast, rowMul, colMul));
     Value out = colMul.output(0);
     Node add = reader(ed, out, "Add");
-    if (add != null && add.inputs().size() == 2) {
+    if (add != null && add.inputs().size() == 2 && !feedsFusion(ed, add.output(0))) {
       Value bias = add.input(0) == out ? add.input(1) : add.input(0);
       Tensor bv = ed.constant(bias);
       if (bv != null && bv.dtype() == DType.FLOAT && bv.rank() == 1 && bv.size() == n) {
@@ -155,6 +156,22 @@ public final class RowQuantizedMatMulFusion implements GraphPass {
         version, inputs, List.of(out), Map.of());
     ed.replace(group, List.of(fused));
     return true;
+  }
+
+  /**
+   * Whether the biased {@code v} is read by a com.microsoft Gelu or FastGelu (BiasGeluFusion makes
+   * one BiasGelu of the bias Add and it) or by a residual Add (SkipLayerNormFusion takes the bias
+   * into its SkipLayerNormalization): such bias Adds are left to those fusions, which are faster,
+   * and the graph then computes what it computes without this pass.
+   */
+  private static boolean feedsFusion(GraphEditor ed, Value v) {
+    for (Node c : ed.consumers(v)) {
+      boolean gelu = c.domain().equals("com.microsoft") && (c.opType().equals("Gelu") || c.opType().equals("FastGelu"));
+      if (gelu || (c.domain().isEmpty() && c.opType().equals("Add"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The only reader of {@code v}, when it is a default-domain {@code op} and v no graph output. */
