@@ -16,6 +16,7 @@ import dev.vireo.quantize.Quantizer;
 import dev.vireo.tensor.DType;
 import dev.vireo.tensor.Shape;
 import dev.vireo.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -71,8 +72,8 @@ class RowQuantizedMatMulFusionTest {
   void fusesTheQuantizeBlockOnceAndEveryTailWithIdenticalResults() {
     for (int opset : new int[] {13, 18}) {
       for (boolean perChannel : new boolean[] {true, false}) {
-        List<String> plainOps = new java.util.ArrayList<>();
-        List<String> fusedOps = new java.util.ArrayList<>();
+        List<String> plainOps = new ArrayList<>();
+        List<String> fusedOps = new ArrayList<>();
         Map<String, Tensor> plain = run(quantized(opset, perChannel), OptimizationLevel.NONE, plainOps);
         Map<String, Tensor> fused = run(quantized(opset, perChannel), OptimizationLevel.EXTENDED, fusedOps);
         String what = "opset " + opset + ", per channel " + perChannel;
@@ -85,6 +86,44 @@ class RowQuantizedMatMulFusionTest {
           assertThat(fused.get(y).floats()).as(what + ": " + y).containsExactly(plain.get(y).floats());
         }
       }
+    }
+  }
+
+  /** y4 = Add(Add(MatMul(x2, w4), b4), x2) and y5 = Relu(Add(MatMul(x2, w5), b5)), quantized. */
+  private static Model biased() {
+    GraphBuilder b = new GraphBuilder("bias", 13);
+    Value x = b.input("x2", DType.FLOAT, 4, K);
+    Value h = b.op("Add", b.op("MatMul", x, b.constant("w4", PassTesting.random(5, K, K))),
+        b.constant("b4", PassTesting.random(6, K)));
+    b.output(b.named("y4", "Add", List.of(), h, x));
+    Value g = b.op("Add", b.op("MatMul", x, b.constant("w5", PassTesting.random(7, K, 3))),
+        b.constant("b5", PassTesting.random(8, 3)));
+    b.output(b.named("y5", "Relu", List.of(), g));
+    return new Quantizer(QuantizeOptions.dynamic(), null).quantize(b.build(), null).model();
+  }
+
+  /**
+   * A bias Add read by a residual Add stays (SkipLayerNormalization takes such Adds in a
+   * transformer); one read by a Relu is fused.
+   */
+  @Test
+  void takesTheBiasAddUnlessAResidualAddReadsIt() {
+    List<String> fusedOps = new ArrayList<>();
+    Map<String, Tensor> feeds = Map.of("x2", PassTesting.random(9, 4, K));
+    Map<String, Tensor> plain;
+    Map<String, Tensor> fused;
+    try (Session s = Vireo.create(biased(), SessionOptions.defaults().withThreads(1)
+        .withOptimization(OptimizationLevel.NONE))) {
+      plain = s.run(feeds);
+    }
+    try (Session s = Vireo.create(biased(), SessionOptions.defaults().withThreads(1))) {
+      fusedOps.addAll(PassTesting.ops(s.model()));
+      fused = s.run(feeds);
+    }
+    assertThat(fusedOps.stream().filter("dev.vireo:MatMulIntegerRowScaled"::equals)).hasSize(2);
+    assertThat(fusedOps.stream().filter("Add"::equals)).as("bias and residual Adds of y4").hasSize(2);
+    for (String y : List.of("y4", "y5")) {
+      assertThat(fused.get(y).floats()).as(y).containsExactly(plain.get(y).floats());
     }
   }
 
