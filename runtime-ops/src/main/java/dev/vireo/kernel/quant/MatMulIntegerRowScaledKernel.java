@@ -42,8 +42,8 @@ public final class MatMulIntegerRowScaledKernel implements Kernel {
     int n = b.shape().dim(1);
     int rows = k == 0 ? 0 : a.size() / k;
     if (aScale.dtype() != DType.FLOAT || aScale.size() != rows) {
-      throw new IllegalArgumentException(OP + ": a_scale " + aScale.describe() + " must be float with one value per row ("
-          + rows + ") of A " + a.describe());
+      throw new IllegalArgumentException(OP + ": a_scale " + aScale.describe()
+          + " must be float with one value per row (" + rows + ") of A " + a.describe());
     }
     if (bScale.dtype() != DType.FLOAT || (bScale.size() != 1 && bScale.size() != n)) {
       throw new IllegalArgumentException(OP + ": b_scale " + bScale.describe()

@@ -32,9 +32,10 @@ import java.util.Map;
  * one A), then each tail that reads a RowQuantize output. Both fused kernels compute the same
  * float32 operations in the same order, so results are bit-identical for finite A. A match
  * needs the exact constants, A float, B a constant 2-D matrix, b_scale a constant with one
- * element or one per column, a bias (when one is added) a constant float vector of one per column
- * and not read by a Gelu or a residual Add (BiasGelu and SkipLayerNormalization take that Add), and intermediate values read by nothing else (not graph outputs).
- * Not applied to portable models.
+ * element or one per column, a bias (when one is added) a constant float vector of one per
+ * column whose sum no Gelu or residual Add reads (BiasGelu and SkipLayerNormalization take that
+ * Add), and intermediate values read by nothing else (not graph outputs). Not applied to
+ * portable models.
  */
 public final class RowQuantizedMatMulFusion implements GraphPass {
   @Override
@@ -80,7 +81,8 @@ public final class RowQuantizedMatMulFusion implements GraphPass {
     Value a = ratio.input(0);
     Value scale = ratio.input(1);
     Node scaleDiv = producer(ed, scale, "Div");
-    if (scaleDiv == null || scaleDiv.inputs().size() != 2 || !isScalar(ed, scaleDiv.input(1), RowQuantizeKernel.INT8_MAX)) {
+    if (scaleDiv == null || scaleDiv.inputs().size() != 2
+        || !isScalar(ed, scaleDiv.input(1), RowQuantizeKernel.INT8_MAX)) {
       return false;
     }
     Node max = sole(ed, scaleDiv.input(0), "Max");
