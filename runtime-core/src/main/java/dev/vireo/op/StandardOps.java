@@ -34,6 +34,7 @@ public final class StandardOps {
     dev.vireo.op.misc.MiscOps.register(r);
     dev.vireo.op.quant.QuantOps.register(r);
     dev.vireo.op.quantcontrib.QuantContribOps.register(r);
+    dev.vireo.op.vireo.VireoOps.register(r);
     dev.vireo.op.gated.GatedOps.register(r);
     dev.vireo.op.stateful.StatefulOps.register(r);
     dev.vireo.op.random.RandomOps.register(r);

@@ -35,6 +35,7 @@ public final class StandardKernels {
     dev.vireo.kernel.misc.MiscKernels.register(r);
     dev.vireo.kernel.quant.QuantKernels.register(r);
     dev.vireo.kernel.quantcontrib.QuantContribKernels.register(r);
+    dev.vireo.kernel.vireo.VireoKernels.register(r);
     dev.vireo.kernel.gated.GatedKernels.register(r);
     dev.vireo.kernel.stateful.StatefulKernels.register(r);
     dev.vireo.kernel.random.RandomKernels.register(r);

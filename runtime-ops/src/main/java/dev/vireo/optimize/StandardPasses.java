@@ -41,6 +41,8 @@ public final class StandardPasses {
         new dev.vireo.optimize.transformer.AttentionFusion(),
         // dynamic-quantization tails into com.microsoft MatMulIntegerToFloat (extended)
         new dev.vireo.optimize.qdq.MatMulIntegerToFloatFusion(),
+        // per-row dynamic quantization into dev.vireo RowQuantize + MatMulIntegerRowScaled (extended)
+        new dev.vireo.optimize.qdq.RowQuantizedMatMulFusion(),
         // final clean-up
         new dev.vireo.optimize.cleanup.DeadCodeElimination(),
         // QDQ fusions: DequantizeLinear → Conv/MatMul/Gemm [→ Relu | Clip] → QuantizeLinear into integer ops,
