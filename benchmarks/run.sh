@@ -25,7 +25,7 @@ jar="$here/target/benchmarks.jar"
 cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || true)
 "$java" --add-modules jdk.incubator.vector -cp "$jar" dev.vireo.bench.report.Report "$raw" "$md" \
   "Run $(date -u '+%Y-%m-%d %H:%M UTC') on ${cpu:-unknown CPU} ($(nproc) cores), $("$java" -version 2>&1 | head -n 1)." \
-  "Command: \`./benchmarks/run.sh$(printf ' %q' "$@")\`"
+  "Command: \`./benchmarks/run.sh$(if [ $# -gt 0 ]; then printf ' %q' "$@"; fi)\`"
 runs=${VIREO_FIRST_ANSWER_RUNS:-5}
 if [ "$runs" -gt 0 ]; then
   first="$here/results/first-answer-$stamp.md"
