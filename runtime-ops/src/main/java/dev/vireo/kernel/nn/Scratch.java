@@ -5,12 +5,12 @@ package dev.vireo.kernel.nn;
  * allocate no scratch space in steady state. Callers must not hold one across a nested use of the
  * same instance on the same thread.
  */
-final class Scratch {
+public final class Scratch {
   private final ThreadLocal<float[][]> local = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
   private final ThreadLocal<int[][]> ints = ThreadLocal.withInitial(() -> new int[][] {new int[0]});
 
   /** This thread's buffer, at least {@code n} floats long; contents unspecified. */
-  float[] floats(int n) {
+  public float[] floats(int n) {
     float[][] h = local.get();
     if (h[0].length < n) {
       h[0] = new float[n];
@@ -19,7 +19,7 @@ final class Scratch {
   }
 
   /** This thread's int buffer, at least {@code n} ints long; contents unspecified. */
-  int[] ints(int n) {
+  public int[] ints(int n) {
     int[][] h = ints.get();
     if (h[0].length < n) {
       h[0] = new int[n];

@@ -3,6 +3,7 @@ package dev.vireo.kernel.transformer;
 import dev.vireo.exec.ExecContext;
 import dev.vireo.ir.Node;
 import dev.vireo.kernel.Kernel;
+import dev.vireo.kernel.nn.Scratch;
 import dev.vireo.linalg.PackedMatrix;
 import dev.vireo.linalg.ParallelRange;
 import dev.vireo.linalg.Sgemm;
@@ -25,6 +26,8 @@ import dev.vireo.tensor.Tensor;
  * supported and rejected when given. f32.
  */
 public final class MsAttentionKernel implements Kernel {
+  /** One head's seq×seq scores per thread, reused across calls (every element is written first). */
+  private static final Scratch SCORES = new Scratch();
   /** Elements of the projection's bias add per parallel chunk. */
   private static final int BIAS_GRAIN = 4096;
   private final int heads;
@@ -118,7 +121,7 @@ public final class MsAttentionKernel implements Kernel {
     Tensor out = ctx.allocateUninitialized(DType.FLOAT, Shape.of(batch, seq, vh));
     float[] od = out.floats();
     ctx.parallelFor(batch * heads, 1, (from, to) -> {
-      float[] scores = new float[seq * seq];
+      float[] scores = SCORES.floats(seq * seq);
       for (int bh = from; bh < to; bh++) {
         int b = bh / heads;
         int h = bh % heads;
